@@ -1,0 +1,139 @@
+import type * as Preset from '@docusaurus/preset-classic';
+import type { Config } from '@docusaurus/types';
+import { themes as prismThemes } from 'prism-react-renderer';
+import ayinContentPlugin from './plugins/ayin-content/index';
+import { datePublishedAnnouncements } from './plugins/announcements/process-posts';
+import remarkRegulations from './plugins/remark-regulations/index';
+import { getCorpus } from './src/content/index';
+
+const siteDir = __dirname;
+const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:3000';
+const corpus = getCorpus(siteDir);
+const populatedAreas = corpus.taxonomy.areas.filter((area) => [...corpus.regulations.values()].some((r) => r.area === area.id));
+
+const config: Config = {
+  title: 'آیین',
+  tagline: 'پایگاه دانش مقررات و سامانه آموزش خدمات مشترکین',
+  favicon: 'img/favicon.svg',
+  url: siteUrl,
+  baseUrl: '/',
+  trailingSlash: false,
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  noIndex: true,
+
+  future: { v4: true, faster: true },
+
+  i18n: {
+    defaultLocale: 'fa',
+    locales: ['fa'],
+    localeConfigs: { fa: { label: 'فارسی', direction: 'rtl', htmlLang: 'fa-IR', calendar: 'persian' } },
+  },
+
+  markdown: {
+    format: 'mdx',
+    hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          path: 'docs',
+          routeBasePath: 'regulations',
+          sidebarPath: './sidebars.ts',
+          breadcrumbs: true,
+          beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'file', clauses: true }]],
+        },
+        blog: {
+          path: 'announcements',
+          routeBasePath: 'announcements',
+          blogTitle: 'ابلاغیه‌ها',
+          blogDescription: 'ابلاغ مقررات و دستورالعمل‌های جدید خدمات مشترکین',
+          blogSidebarTitle: 'ابلاغیه‌های اخیر',
+          blogSidebarCount: 10,
+          postsPerPage: 10,
+          showReadingTime: false,
+          onInlineAuthors: 'ignore',
+          onInlineTags: 'ignore',
+          onUntruncatedBlogPosts: 'throw',
+          processBlogPosts: datePublishedAnnouncements,
+          beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'url', clauses: false }]],
+          feedOptions: {
+            type: ['rss', 'atom'],
+            title: 'ابلاغیه‌های آیین',
+            description: 'ابلاغ مقررات و دستورالعمل‌های جدید خدمات مشترکین',
+            language: 'fa',
+            copyright: 'شرکت توزیع نیروی برق — محتوای نمونه',
+          },
+        },
+        theme: {
+          customCss: [require.resolve('vazirmatn/Vazirmatn-Variable-font-face.css'), './src/css/custom.css'],
+        },
+        sitemap: false,
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [
+    ayinContentPlugin,
+    [
+      '@docusaurus/plugin-content-docs',
+      {
+        id: 'courses',
+        path: 'courses',
+        routeBasePath: 'courses',
+        sidebarPath: './sidebars-courses.ts',
+        breadcrumbs: true,
+        beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'url', clauses: false }]],
+      },
+    ],
+  ],
+
+  themeConfig: {
+    metadata: [{ name: 'theme-color', content: '#0b5d7a' }],
+    colorMode: { respectPrefersColorScheme: true },
+    docs: { sidebar: { hideable: true } },
+    navbar: {
+      title: 'آیین',
+      logo: { alt: 'نشان آیین', src: 'img/logo.svg', width: 32, height: 32 },
+      items: [
+        { type: 'docSidebar', sidebarId: 'regulations', position: 'right', label: 'مقررات' },
+        { type: 'docSidebar', sidebarId: 'courses', docsPluginId: 'courses', position: 'right', label: 'دوره‌های آموزشی' },
+        { to: '/announcements', label: 'ابلاغیه‌ها', position: 'right' },
+        { to: '/glossary', label: 'واژه‌نامه', position: 'right' },
+        { to: '/editing-guide', label: 'راهنمای ویراستاران', position: 'left' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'مقررات',
+          items: [
+            ...populatedAreas.map((area) => ({ label: area.title, to: `/regulations/${area.id}` })),
+            { label: 'واژه‌نامه', to: '/glossary' },
+          ],
+        },
+        {
+          title: 'آموزش',
+          items: corpus.courses.map(({ id, course }) => ({ label: course.title, to: `/courses/${id}` })),
+        },
+        {
+          title: 'ابلاغیه‌ها',
+          items: [
+            { label: 'آخرین ابلاغیه‌ها', to: '/announcements' },
+            { label: 'خوراک RSS', href: 'pathname:///announcements/rss.xml' },
+            { label: 'خوراک Atom', href: 'pathname:///announcements/atom.xml' },
+          ],
+        },
+      ],
+      copyright: 'آیین — معاونت خدمات مشترکین. همه متن‌های این نسخه نمونه‌اند و اعتبار قانونی ندارند.',
+    },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,37 @@
+/**
+ * The content plugin: validates the whole corpus before anything is built (a bad file fails
+ * the build with the same `path:line: field: message` lines as `npm run validate`), shares
+ * the taxonomies and the regulation index with the theme, and adds the glossary page.
+ */
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { ContentError, getCorpus } from '../../src/content/index';
+import { toSiteData, type AyinSiteData } from './site-data';
+
+export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSiteData> {
+  return {
+    name: 'ayin-content',
+
+    getPathsToWatch() {
+      return ['content/**/*.{yml,yaml}'];
+    },
+
+    async loadContent() {
+      // Re-read on every load so `docusaurus start` picks up edits.
+      const corpus = getCorpus(context.siteDir, { fresh: true });
+      if (corpus.problems.length) throw new ContentError(corpus.problems);
+      return toSiteData(corpus);
+    },
+
+    async contentLoaded({ content, actions }) {
+      const { glossary, ...globalData } = content;
+      actions.setGlobalData(globalData);
+      const glossaryData = await actions.createData('glossary.json', JSON.stringify(glossary));
+      actions.addRoute({
+        path: '/glossary',
+        component: '@site/src/components/GlossaryPage/index.tsx',
+        modules: { glossary: glossaryData },
+        exact: true,
+      });
+    },
+  };
+}

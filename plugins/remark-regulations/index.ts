@@ -1,0 +1,71 @@
+/**
+ * Remark plugin for regulation pages, lessons and announcements:
+ * - gives articles, notes and items their clause anchors (the same walk the validator uses)
+ *   and wraps notes in <Clause> so they can be cited;
+ * - turns `reg:CODE#clause` links into links to the regulation, failing on unknown targets.
+ *
+ * In the regulations instance a link becomes a relative file link, which Docusaurus resolves
+ * inside the same edition; elsewhere it becomes the URL of the current text.
+ */
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { findRegLinks, walkClauses } from '../../src/content/clause-tree';
+import { getCorpus } from '../../src/content/index';
+
+export interface RemarkRegulationsOptions {
+  siteDir: string;
+  /** `file` inside the regulations docs instance, `url` everywhere else. */
+  links: 'file' | 'url';
+  /** Only regulation pages get clause anchors. */
+  clauses: boolean;
+}
+
+export default function remarkRegulations(options: RemarkRegulationsOptions) {
+  return (tree: Root, file: { path?: string }) => {
+    const corpus = getCorpus(options.siteDir);
+    const where = file.path ? path.relative(options.siteDir, file.path) : '(unknown file)';
+
+    if (options.clauses) {
+      const { issues } = walkClauses(tree, {
+        onArticle(node, clause) {
+          node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: clause.anchor } };
+        },
+        onNote(node, clause): MdxJsxFlowElement {
+          return {
+            type: 'mdxJsxFlowElement',
+            name: 'Clause',
+            attributes: [
+              { type: 'mdxJsxAttribute', name: 'anchor', value: clause.anchor },
+              { type: 'mdxJsxAttribute', name: 'label', value: clause.label },
+            ],
+            children: [node],
+          };
+        },
+        onItem(node, clause) {
+          node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: clause.anchor, 'data-clause': clause.label } } as typeof node.data;
+        },
+      });
+      if (issues.length) throw new Error(issues.map((i) => `${where}:${i.line}: clauses: ${i.message}`).join('\n'));
+    }
+
+    const { links, issues } = findRegLinks(tree);
+    const problems = issues.map((i) => `${where}:${i.line}: link: ${i.message}`);
+    for (const link of links) {
+      const target = corpus.regulations.get(link.code);
+      if (!target) {
+        problems.push(`${where}:${link.line}: link: no regulation with code ${link.code}`);
+        continue;
+      }
+      if (link.anchor && !target.clauses.some((c) => c.anchor === link.anchor)) {
+        problems.push(`${where}:${link.line}: link: ${link.code} has no clause #${link.anchor}`);
+        continue;
+      }
+      const hash = link.anchor ? `#${link.anchor}` : '';
+      // Every regulation sits at <edition root>/<area>/<file>, so this path holds in every edition.
+      link.node.url = options.links === 'file' ? `../${target.area}/${path.basename(target.file)}${hash}` : `${target.permalink}${hash}`;
+      link.node.data = { ...link.node.data, hProperties: { 'data-reg-code': target.frontMatter.code } } as typeof link.node.data;
+    }
+    if (problems.length) throw new Error(problems.join('\n'));
+  };
+}

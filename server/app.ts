@@ -1,0 +1,31 @@
+/** Builds the Ayin server: the site, and the API beside it. */
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import { registerHealth } from './health';
+import { registerSecurityHeaders } from './security';
+import { registerStaticSite } from './static-site';
+
+export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    trustProxy: Boolean(config.publicUrl),
+  });
+  await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false });
+  // Static files are precompressed at build time; this compresses the API's dynamic answers.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error(error);
+    return reply.code(status).send({
+      error: status === 500 ? 'internal' : 'bad_request',
+      message: status === 500 ? 'خطای پیش‌بینی‌نشده در کارساز. لطفاً دوباره تلاش کنید.' : 'درخواست نامعتبر است.',
+    });
+  });
+
+  registerHealth(app, config.siteDir);
+  await registerStaticSite(app, config.siteDir);
+  return app;
+}

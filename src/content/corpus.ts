@@ -1,0 +1,311 @@
+/**
+ * Loads and validates all of the site's content: taxonomies, regulations, courses, lessons,
+ * announcements and the glossary. Used by `npm run validate`, by the Docusaurus plugins and by
+ * the remark plugin that resolves links, so there is one notion of "valid content".
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { announcementSchema, type Announcement } from './schemas/announcement';
+import { courseSchema, type Course } from './schemas/course';
+import { glossarySchema, type GlossaryEntry } from './schemas/glossary';
+import { lessonSchema, type Lesson } from './schemas/lesson';
+import { regulationSchema, type RegulationFrontMatter } from './schemas/regulation';
+import { taxonomySchemas, type Taxonomy, type TaxonomyName } from './schemas/taxonomy';
+import { findRegLinks, walkClauses, type Clause, type RegLink } from './clause-tree';
+import { parseLocatedYaml, splitMarkdown } from './front-matter';
+import { parseMdx } from './markdown';
+import type { Problem } from './problems';
+import { validateLocated } from './schema-problems';
+
+export const CONTENT_DIRS = {
+  regulations: 'docs',
+  courses: 'courses',
+  announcements: 'announcements',
+  data: 'content',
+} as const;
+
+export const ROUTES = { regulations: '/regulations', courses: '/courses', announcements: '/announcements' } as const;
+
+export interface Regulation {
+  readonly file: string;
+  readonly area: string;
+  readonly slug: string;
+  readonly permalink: string;
+  readonly frontMatter: RegulationFrontMatter;
+  readonly clauses: readonly Clause[];
+  readonly links: readonly RegLink[];
+  /** Line of a front matter field, for problems found after validation. */
+  readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+export interface CourseEntry {
+  readonly id: string;
+  readonly file: string;
+  readonly course: Course;
+  readonly lessons: readonly LessonEntry[];
+  readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+export interface LessonEntry {
+  readonly file: string;
+  readonly permalink: string;
+  readonly lesson: Lesson;
+  readonly links: readonly RegLink[];
+  readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+export interface AnnouncementEntry {
+  readonly file: string;
+  readonly announcement: Announcement;
+  readonly links: readonly RegLink[];
+  readonly lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+export interface Corpus {
+  readonly siteDir: string;
+  readonly taxonomy: Taxonomy;
+  readonly regulations: ReadonlyMap<string, Regulation>;
+  readonly courses: readonly CourseEntry[];
+  readonly announcements: readonly AnnouncementEntry[];
+  readonly glossary: readonly GlossaryEntry[];
+  readonly problems: readonly Problem[];
+}
+
+const isMarkdown = (name: string) => /\.mdx?$/.test(name) && !name.startsWith('_');
+const rel = (siteDir: string, file: string) => path.relative(siteDir, file).split(path.sep).join('/');
+const listDir = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []);
+
+/** Docusaurus drops a leading `NN-` from file names in URLs; so do we. */
+const docSlug = (fileName: string) => fileName.replace(/\.mdx?$/, '').replace(/^\d+[-_.]/, '');
+
+export function loadCorpus(siteDir: string): Corpus {
+  const problems: Problem[] = [];
+  const taxonomy = loadTaxonomy(siteDir, problems);
+  const regulations = loadRegulations(siteDir, taxonomy, problems);
+  const courses = loadCourses(siteDir, taxonomy, problems);
+  const announcements = loadAnnouncements(siteDir, taxonomy, problems);
+  const glossary = loadGlossary(siteDir, taxonomy, problems);
+
+  checkReferences(regulations, courses, announcements, problems);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { siteDir, taxonomy, regulations, courses, announcements, glossary, problems };
+}
+
+function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
+  const taxonomy = {} as Record<TaxonomyName, unknown>;
+  for (const name of Object.keys(taxonomySchemas) as TaxonomyName[]) {
+    const file = path.join(siteDir, CONTENT_DIRS.data, 'taxonomy', `${name}.yml`);
+    const relFile = rel(siteDir, file);
+    if (!existsSync(file)) {
+      problems.push({ file: relFile, line: 1, field: '(file)', message: 'taxonomy file is missing' });
+      taxonomy[name] = [];
+      continue;
+    }
+    const yaml = parseLocatedYaml(relFile, readFileSync(file, 'utf8'));
+    const { value, problems: found } = validateLocated(relFile, yaml, taxonomySchemas[name]);
+    problems.push(...found);
+    taxonomy[name] = value ?? [];
+  }
+  return taxonomy as unknown as Taxonomy;
+}
+
+function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): Map<string, Regulation> {
+  const schema = regulationSchema(taxonomy);
+  const regulations = new Map<string, Regulation>();
+  const docsDir = path.join(siteDir, CONTENT_DIRS.regulations);
+  const areaIds = new Set(taxonomy.areas.map((a) => a.id));
+
+  for (const entry of listDir(docsDir)) {
+    if (!entry.isDirectory()) {
+      if (isMarkdown(entry.name)) problems.push({ file: rel(siteDir, path.join(docsDir, entry.name)), line: 1, field: 'area', message: `a regulation must be inside an area folder (${[...areaIds].join(', ')})` });
+      continue;
+    }
+    const area = taxonomy.areas.find((a) => a.id === entry.name);
+    const areaDir = path.join(docsDir, entry.name);
+    for (const fileEntry of listDir(areaDir)) {
+      if (!fileEntry.isFile() || !isMarkdown(fileEntry.name)) continue;
+      const file = path.join(areaDir, fileEntry.name);
+      const relFile = rel(siteDir, file);
+      if (!area) {
+        problems.push({ file: relFile, line: 1, field: 'area', message: `unknown area folder "${entry.name}"; expected one of: ${[...areaIds].join(', ')}` });
+        continue;
+      }
+      const { frontMatter, body, bodyLine } = splitMarkdown(relFile, readFileSync(file, 'utf8'));
+      const { value, problems: found } = validateLocated(relFile, frontMatter, schema);
+      problems.push(...found);
+      const parsed = parseBody(relFile, body, bodyLine, problems);
+      if (!value) continue;
+
+      const slug = docSlug(fileEntry.name);
+      if (!value.code.startsWith(`${area.prefix}-`)) {
+        problems.push({ file: relFile, line: frontMatter.lineOf(['code']), field: 'code', message: `a regulation of area ${area.id} must have a code starting with ${area.prefix}-` });
+      }
+      if (slug !== value.code.toLowerCase()) {
+        problems.push({ file: relFile, line: frontMatter.lineOf(['code']), field: 'code', message: `the file name must be the code in lower case: ${value.code.toLowerCase()}.mdx` });
+      }
+      const duplicate = regulations.get(value.code);
+      if (duplicate) {
+        problems.push({ file: relFile, line: frontMatter.lineOf(['code']), field: 'code', message: `duplicate code ${value.code}, already used by ${duplicate.file}` });
+        continue;
+      }
+      let clauses: Clause[] = [];
+      let links: RegLink[] = [];
+      if (parsed) {
+        const walked = walkClauses(parsed, {}, bodyLine - 1);
+        clauses = walked.clauses;
+        walked.issues.forEach((i) => problems.push({ file: relFile, line: i.line, field: 'clauses', message: i.message }));
+        links = collectLinks(relFile, parsed, bodyLine, problems);
+      }
+      regulations.set(value.code, {
+        file: relFile,
+        area: area.id,
+        slug,
+        permalink: `${ROUTES.regulations}/${area.id}/${slug}`,
+        frontMatter: value,
+        clauses,
+        links,
+        lineOf: frontMatter.lineOf,
+      });
+    }
+  }
+  return regulations;
+}
+
+function parseBody(relFile: string, body: string, bodyLine: number, problems: Problem[]) {
+  const parsed = parseMdx(body);
+  if (!parsed.ok) {
+    problems.push({ file: relFile, line: parsed.line + bodyLine - 1, field: 'mdx', message: parsed.message });
+    return undefined;
+  }
+  return parsed.tree;
+}
+
+function collectLinks(relFile: string, tree: import('mdast').Root, bodyLine: number, problems: Problem[]): RegLink[] {
+  const { links, issues } = findRegLinks(tree, bodyLine - 1);
+  issues.forEach((i) => problems.push({ file: relFile, line: i.line, field: 'link', message: i.message }));
+  return links;
+}
+
+function loadCourses(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): CourseEntry[] {
+  const schema = courseSchema(taxonomy);
+  const coursesDataDir = path.join(siteDir, CONTENT_DIRS.data, 'courses');
+  const courses: CourseEntry[] = [];
+  for (const entry of listDir(coursesDataDir)) {
+    if (!entry.isFile() || !/\.ya?ml$/.test(entry.name)) continue;
+    const id = entry.name.replace(/\.ya?ml$/, '');
+    const file = path.join(coursesDataDir, entry.name);
+    const relFile = rel(siteDir, file);
+    const yaml = parseLocatedYaml(relFile, readFileSync(file, 'utf8'));
+    const { value, problems: found } = validateLocated(relFile, yaml, schema);
+    problems.push(...found);
+    const lessons = loadLessons(siteDir, id, problems);
+    if (!lessons.length) problems.push({ file: relFile, line: 1, field: 'lessons', message: `no lessons found in ${CONTENT_DIRS.courses}/${id}/` });
+    if (value) courses.push({ id, file: relFile, course: value, lessons, lineOf: yaml.lineOf });
+  }
+  // A lesson folder without its course file would publish an unnamed course.
+  for (const entry of listDir(path.join(siteDir, CONTENT_DIRS.courses))) {
+    if (entry.isDirectory() && !courses.some((c) => c.id === entry.name) && !existsSync(path.join(coursesDataDir, `${entry.name}.yml`))) {
+      problems.push({ file: `${CONTENT_DIRS.courses}/${entry.name}`, line: 1, field: 'course', message: `no course file ${CONTENT_DIRS.data}/courses/${entry.name}.yml for this folder` });
+    }
+  }
+  return courses.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function loadLessons(siteDir: string, courseId: string, problems: Problem[]): LessonEntry[] {
+  const dir = path.join(siteDir, CONTENT_DIRS.courses, courseId);
+  const lessons: LessonEntry[] = [];
+  for (const entry of listDir(dir).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isFile() || !isMarkdown(entry.name)) continue;
+    const relFile = rel(siteDir, path.join(dir, entry.name));
+    const { frontMatter, body, bodyLine } = splitMarkdown(relFile, readFileSync(path.join(dir, entry.name), 'utf8'));
+    const { value, problems: found } = validateLocated(relFile, frontMatter, lessonSchema);
+    problems.push(...found);
+    const tree = parseBody(relFile, body, bodyLine, problems);
+    const links = tree ? collectLinks(relFile, tree, bodyLine, problems) : [];
+    if (value) lessons.push({ file: relFile, permalink: `${ROUTES.courses}/${courseId}/${docSlug(entry.name)}`, lesson: value, links, lineOf: frontMatter.lineOf });
+  }
+  return lessons;
+}
+
+function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): AnnouncementEntry[] {
+  const schema = announcementSchema(taxonomy);
+  const dir = path.join(siteDir, CONTENT_DIRS.announcements);
+  const entries: AnnouncementEntry[] = [];
+  for (const entry of listDir(dir)) {
+    if (!entry.isFile() || !isMarkdown(entry.name)) continue;
+    const relFile = rel(siteDir, path.join(dir, entry.name));
+    const { frontMatter, body, bodyLine } = splitMarkdown(relFile, readFileSync(path.join(dir, entry.name), 'utf8'));
+    const { value, problems: found } = validateLocated(relFile, frontMatter, schema);
+    problems.push(...found);
+    const tree = parseBody(relFile, body, bodyLine, problems);
+    const links = tree ? collectLinks(relFile, tree, bodyLine, problems) : [];
+    if (!value) continue;
+    const nameDate = /^(\d{4})-(\d{2})-(\d{2})-/.exec(entry.name);
+    const { year, month, day } = value.published;
+    if (!nameDate || Number(nameDate[1]) !== year || Number(nameDate[2]) !== month || Number(nameDate[3]) !== day) {
+      const expected = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-`;
+      problems.push({ file: relFile, line: frontMatter.lineOf(['published']), field: 'published', message: `the file name must start with the published date: ${expected}` });
+    }
+    if (!body.includes('{/* truncate */}')) {
+      problems.push({ file: relFile, line: bodyLine, field: 'body', message: 'an announcement needs a summary paragraph followed by {/* truncate */}' });
+    }
+    entries.push({ file: relFile, announcement: value, links, lineOf: frontMatter.lineOf });
+  }
+  return entries;
+}
+
+function loadGlossary(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): GlossaryEntry[] {
+  const file = path.join(siteDir, CONTENT_DIRS.data, 'glossary.yml');
+  const relFile = rel(siteDir, file);
+  if (!existsSync(file)) return [];
+  const yaml = parseLocatedYaml(relFile, readFileSync(file, 'utf8'));
+  const { value, problems: found } = validateLocated(relFile, yaml, glossarySchema(taxonomy));
+  problems.push(...found);
+  const seen = new Map<string, number>();
+  (value ?? []).forEach((entry, i) => {
+    const line = yaml.lineOf([i, 'term']);
+    const first = seen.get(entry.term);
+    if (first !== undefined) problems.push({ file: relFile, line, field: `${i}.term`, message: `duplicate term «${entry.term}» (first at line ${first})` });
+    else seen.set(entry.term, line);
+  });
+  return value ?? [];
+}
+
+/** Every code named anywhere must exist, and every clause a link points at too. */
+function checkReferences(
+  regulations: Map<string, Regulation>,
+  courses: CourseEntry[],
+  announcements: AnnouncementEntry[],
+  problems: Problem[],
+) {
+  const checkLinks = (file: string, links: readonly RegLink[]) => {
+    for (const link of links) {
+      const target = regulations.get(link.code);
+      if (!target) {
+        problems.push({ file, line: link.line, field: 'link', message: `no regulation with code ${link.code}` });
+      } else if (link.anchor && !target.clauses.some((c) => c.anchor === link.anchor)) {
+        problems.push({ file, line: link.line, field: 'link', message: `${link.code} (${target.file}) has no clause #${link.anchor}` });
+      }
+    }
+  };
+  const checkCodes = (entry: { file: string; lineOf: (p: readonly PropertyKey[]) => number }, field: string, codes: readonly string[]) => {
+    codes.forEach((code, i) => {
+      if (!regulations.has(code)) problems.push({ file: entry.file, line: entry.lineOf([field, i]), field: `${field}.${i}`, message: `no regulation with code ${code}` });
+    });
+  };
+  for (const reg of regulations.values()) {
+    checkLinks(reg.file, reg.links);
+    checkCodes(reg, 'supersedes', reg.frontMatter.supersedes);
+  }
+  for (const course of courses) {
+    checkCodes(course, 'regulations', course.course.regulations);
+    for (const lesson of course.lessons) {
+      checkLinks(lesson.file, lesson.links);
+      checkCodes(lesson, 'regulations', lesson.lesson.regulations);
+    }
+  }
+  for (const entry of announcements) {
+    checkLinks(entry.file, entry.links);
+    checkCodes(entry, 'regulations', entry.announcement.regulations);
+  }
+}

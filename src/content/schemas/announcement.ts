@@ -1,0 +1,19 @@
+/** An announcement (ابلاغیه): a post of the blog at `/announcements`. */
+import * as z from 'zod';
+import { jalaliDate, oneOf, persianText, regulationCode, sampleFlag } from './common';
+import { ids, type Taxonomy } from './taxonomy';
+
+export function announcementSchema(taxonomy: Taxonomy) {
+  return z.strictObject({
+    title: persianText,
+    published: jalaliDate,
+    notification: persianText.optional(),
+    regulations: z.array(regulationCode).default([]),
+    audience: z.array(oneOf(ids(taxonomy.audiences), 'audiences')).min(1),
+    tags: z.array(persianText).default([]),
+    description: persianText.optional(),
+    sample: sampleFlag,
+  });
+}
+
+export type Announcement = z.output<ReturnType<typeof announcementSchema>>;

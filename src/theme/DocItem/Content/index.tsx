@@ -1,0 +1,49 @@
+/**
+ * Ejected from theme-classic to put the regulation's metadata card (or a lesson's summary)
+ * between the title and the text, and to make the regulation known to the clauses below.
+ */
+import type { ReactNode } from 'react';
+import clsx from 'clsx';
+import { ThemeClassNames } from '@docusaurus/theme-common';
+import { useDoc } from '@docusaurus/plugin-content-docs/client';
+import Heading from '@theme/Heading';
+import MDXContent from '@theme/MDXContent';
+import type { Props } from '@theme/DocItem/Content';
+import RegulationCard, { type RegulationFrontMatterRaw } from '@site/src/components/RegulationCard';
+import LessonCard, { type LessonFrontMatterRaw } from '@site/src/components/LessonCard';
+import SampleBadge from '@site/src/components/SampleBadge';
+import CiteButton from '@site/src/components/CiteButton';
+import { RegulationContext } from '@site/src/lib/regulation-context';
+
+export default function DocItemContent({ children }: Props): ReactNode {
+  const { metadata, frontMatter, contentTitle } = useDoc();
+  const fm = frontMatter as Record<string, unknown>;
+  const title = !frontMatter.hide_title && typeof contentTitle === 'undefined' ? metadata.title : null;
+  const isRegulation = typeof fm.code === 'string';
+  const isLesson = !isRegulation && typeof fm.duration === 'number';
+
+  const header = title && (
+    <header className="ayin-doc-header">
+      <Heading as="h1">
+        {title} {fm.sample === true && <SampleBadge />}
+      </Heading>
+      {isRegulation && <CiteButton label={`کل ${title}`} />}
+    </header>
+  );
+
+  const body = (
+    <div className={clsx(ThemeClassNames.docs.docMarkdown, 'markdown')}>
+      {header}
+      {isRegulation && <RegulationCard frontMatter={fm as unknown as RegulationFrontMatterRaw} />}
+      {isLesson && <LessonCard frontMatter={fm as unknown as LessonFrontMatterRaw} />}
+      <MDXContent>{children}</MDXContent>
+    </div>
+  );
+
+  if (!isRegulation) return body;
+  return (
+    <RegulationContext.Provider value={{ code: fm.code as string, title: metadata.title, permalink: metadata.permalink }}>
+      {body}
+    </RegulationContext.Provider>
+  );
+}
