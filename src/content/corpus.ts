@@ -81,12 +81,12 @@ const docSlug = (fileName: string) => fileName.replace(/\.mdx?$/, '').replace(/^
 export function loadCorpus(siteDir: string): Corpus {
   const problems: Problem[] = [];
   const taxonomy = loadTaxonomy(siteDir, problems);
-  const regulations = loadRegulations(siteDir, taxonomy, problems);
+  const { regulations, targets } = loadRegulations(siteDir, taxonomy, problems);
   const courses = loadCourses(siteDir, taxonomy, problems);
   const announcements = loadAnnouncements(siteDir, taxonomy, problems);
   const glossary = loadGlossary(siteDir, taxonomy, problems);
 
-  checkReferences(regulations, courses, announcements, problems);
+  checkReferences(targets, regulations, courses, announcements, problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { siteDir, taxonomy, regulations, courses, announcements, glossary, problems };
 }
@@ -109,9 +109,18 @@ function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
   return taxonomy as unknown as Taxonomy;
 }
 
-function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): Map<string, Regulation> {
+/** What a link can point at: every regulation file with a code, valid or not. */
+interface LinkTarget {
+  readonly file: string;
+  readonly clauses: readonly Clause[];
+}
+
+function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[]) {
   const schema = regulationSchema(taxonomy);
   const regulations = new Map<string, Regulation>();
+  // A file with a bad date is still the regulation its code names: links to it are not also
+  // reported, so an editor sees one problem per mistake.
+  const targets = new Map<string, LinkTarget>();
   const docsDir = path.join(siteDir, CONTENT_DIRS.regulations);
   const areaIds = new Set(taxonomy.areas.map((a) => a.id));
 
@@ -134,6 +143,9 @@ function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[
       const { value, problems: found } = validateLocated(relFile, frontMatter, schema);
       problems.push(...found);
       const parsed = parseBody(relFile, body, bodyLine, problems);
+      const walked = parsed ? walkClauses(parsed, {}, bodyLine - 1) : undefined;
+      const rawCode = (frontMatter.data as { code?: unknown } | undefined)?.code;
+      if (typeof rawCode === 'string' && !targets.has(rawCode)) targets.set(rawCode, { file: relFile, clauses: walked?.clauses ?? [] });
       if (!value) continue;
 
       const slug = docSlug(fileEntry.name);
@@ -150,8 +162,7 @@ function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[
       }
       let clauses: Clause[] = [];
       let links: RegLink[] = [];
-      if (parsed) {
-        const walked = walkClauses(parsed, {}, bodyLine - 1);
+      if (parsed && walked) {
         clauses = walked.clauses;
         walked.issues.forEach((i) => problems.push({ file: relFile, line: i.line, field: 'clauses', message: i.message }));
         links = collectLinks(relFile, parsed, bodyLine, problems);
@@ -168,7 +179,7 @@ function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[
       });
     }
   }
-  return regulations;
+  return { regulations, targets };
 }
 
 function parseBody(relFile: string, body: string, bodyLine: number, problems: Problem[]) {
@@ -273,6 +284,7 @@ function loadGlossary(siteDir: string, taxonomy: Taxonomy, problems: Problem[]):
 
 /** Every code named anywhere must exist, and every clause a link points at too. */
 function checkReferences(
+  targets: Map<string, LinkTarget>,
   regulations: Map<string, Regulation>,
   courses: CourseEntry[],
   announcements: AnnouncementEntry[],
@@ -280,7 +292,7 @@ function checkReferences(
 ) {
   const checkLinks = (file: string, links: readonly RegLink[]) => {
     for (const link of links) {
-      const target = regulations.get(link.code);
+      const target = targets.get(link.code);
       if (!target) {
         problems.push({ file, line: link.line, field: 'link', message: `no regulation with code ${link.code}` });
       } else if (link.anchor && !target.clauses.some((c) => c.anchor === link.anchor)) {
@@ -290,7 +302,7 @@ function checkReferences(
   };
   const checkCodes = (entry: { file: string; lineOf: (p: readonly PropertyKey[]) => number }, field: string, codes: readonly string[]) => {
     codes.forEach((code, i) => {
-      if (!regulations.has(code)) problems.push({ file: entry.file, line: entry.lineOf([field, i]), field: `${field}.${i}`, message: `no regulation with code ${code}` });
+      if (!targets.has(code)) problems.push({ file: entry.file, line: entry.lineOf([field, i]), field: `${field}.${i}`, message: `no regulation with code ${code}` });
     });
   };
   for (const reg of regulations.values()) {

@@ -17,5 +17,7 @@ export class ContentError extends Error {
         problems.map(formatProblem).join('\n'),
     );
     this.name = 'ContentError';
+    // The located lines are the whole story; a stack trace would only bury them.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
