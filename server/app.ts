@@ -4,13 +4,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { registerHealth } from './health';
 import { registerSecurityHeaders } from './security';
-import { registerStaticSite } from './static-site';
+import { registerStaticSite, sendSitePage } from './static-site';
 
 export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
     trustProxy: Boolean(config.publicUrl),
+    // A malformed URL (bad percent-encoding) is answered like any bad path, in Persian.
+    frameworkErrors(error, request, reply) {
+      if (request.url.startsWith('/api/')) {
+        return reply.code(400).send({ error: 'bad_request', message: 'نشانی درخواست نامعتبر است.' });
+      }
+      return sendSitePage(reply.code(400), config.siteDir, '404.html');
+    },
   });
   await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false });
   // Static files are precompressed at build time; this compresses the API's dynamic answers.

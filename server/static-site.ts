@@ -3,7 +3,7 @@
  * immutable caching for hashed assets, revalidation for HTML, and the site's own Persian
  * 404 page for any path that is not there.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -44,6 +44,15 @@ export function resolveSitePath(root: string, urlPath: string): string | undefin
   return undefined;
 }
 
+/** Sends one of the site's own pages (keeping the status already set), or a plain Persian line. */
+export function sendSitePage(reply: FastifyReply, siteDir: string, page: string) {
+  const file = path.join(siteDir, page);
+  if (!existsSync(file)) return reply.type('text/plain; charset=utf-8').send('صفحه پیدا نشد.');
+  // Errors raised before routing (a malformed URL) get a reply without @fastify/static's decorators.
+  if (typeof reply.sendFile !== 'function') return reply.type('text/html; charset=utf-8').send(readFileSync(file));
+  return reply.sendFile(page, path.resolve(siteDir));
+}
+
 export async function registerStaticSite(app: FastifyInstance, siteDir: string) {
   const root = path.resolve(siteDir);
   await app.register(fastifyStatic, {
@@ -59,12 +68,7 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string) 
     },
   });
 
-  const sendNotFound = (reply: FastifyReply) => {
-    reply.code(404);
-    return existsSync(path.join(root, '404.html'))
-      ? reply.sendFile('404.html')
-      : reply.type('text/plain; charset=utf-8').send('صفحه پیدا نشد.');
-  };
+  const sendNotFound = (reply: FastifyReply) => sendSitePage(reply.code(404), root, '404.html');
 
   app.get('/*', (request, reply) => {
     const urlPath = request.url.split('?')[0]!;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm test`: every test, on a fresh machine of this kind. Installs what the tests need
+# (Debian's chromium), then runs the unit and fixture-build tests (vitest), builds the real
+# site, and drives it through the Ayin server in Chromium (Playwright).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+if [ ! -x /usr/bin/chromium ]; then
+  step "Installing Debian's chromium (Playwright cannot download a browser here)"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null
+fi
+
+step "Checking that native modules and binaries are installed"
+node scripts/setup.mjs
+
+step "Validating the sample content"
+npx tsx scripts/validate.ts
+
+step "Unit, server and fixture-build tests (vitest)"
+npx vitest run
+
+step "Building the site"
+npx tsx scripts/build.ts
+
+step "Browser tests against the Ayin server (Playwright, Debian chromium)"
+npx playwright test
