@@ -1,7 +1,6 @@
 import type * as Preset from '@docusaurus/preset-classic';
 import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
-import ayinContentPlugin from './plugins/ayin-content/index';
 import { datePublishedAnnouncements } from './plugins/announcements/process-posts';
 import remarkRegulations from './plugins/remark-regulations/index';
 import { getCorpus } from './src/content/index';
@@ -78,7 +77,7 @@ const config: Config = {
   ],
 
   plugins: [
-    ayinContentPlugin,
+    './plugins/ayin-content/index.ts',
     [
       '@docusaurus/plugin-content-docs',
       {

@@ -17,6 +17,9 @@ fi
 step "Checking that native modules and binaries are installed"
 node scripts/setup.mjs
 
+step "Type-checking"
+npx tsc --noEmit
+
 step "Validating the sample content"
 npx tsx scripts/validate.ts
 

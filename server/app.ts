@@ -1,6 +1,6 @@
 /** Builds the Ayin server: the site, and the API beside it. */
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config';
 import { registerHealth } from './health';
 import { registerSecurityHeaders } from './security';
@@ -12,7 +12,8 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     bodyLimit: 64 * 1024,
     trustProxy: Boolean(config.publicUrl),
     // A malformed URL (bad percent-encoding) is answered like any bad path, in Persian.
-    frameworkErrors(error, request, reply) {
+    frameworkErrors(_error, request, rawReply) {
+      const reply = rawReply as unknown as FastifyReply;
       if (request.url.startsWith('/api/')) {
         return reply.code(400).send({ error: 'bad_request', message: 'نشانی درخواست نامعتبر است.' });
       }

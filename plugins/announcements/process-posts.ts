@@ -6,10 +6,10 @@ import type { BlogPost } from '@docusaurus/plugin-content-blog';
 import { jalaliToGregorianUTC, parseJalali } from '../../src/domain/jalali';
 
 export async function datePublishedAnnouncements({ blogPosts }: { blogPosts: BlogPost[] }): Promise<BlogPost[]> {
-  for (const post of blogPosts) {
+  const dated = blogPosts.map((post) => {
     const published = parseJalali(String(post.metadata.frontMatter.published ?? ''));
     // The content plugin has already rejected a missing or impossible date with its location.
-    if (published.ok) post.metadata.date = jalaliToGregorianUTC(published.date);
-  }
-  return [...blogPosts].sort((a, b) => b.metadata.date.getTime() - a.metadata.date.getTime());
+    return published.ok ? { ...post, metadata: { ...post.metadata, date: jalaliToGregorianUTC(published.date) } } : post;
+  });
+  return dated.sort((a, b) => b.metadata.date.getTime() - a.metadata.date.getTime());
 }
