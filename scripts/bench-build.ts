@@ -1,9 +1,10 @@
 /**
- * `npm run bench:build [-- --json] [-- --markdown] [-- --keep]`: a cold production build of
- * Ayin beside a plain Docusaurus build of the same pages, both in temporary copies (the
- * working tree, its build/ and its caches are not touched).
+ * `npm run bench:build [-- --runs 3] [-- --json] [-- --markdown] [-- --keep]`: a cold production
+ * build of Ayin beside a plain Docusaurus build of the same pages, both in temporary copies
+ * (the working tree, its build/ and its caches are not touched).
  *
- * Progress goes to stderr; the table (and with --json a final JSON line) to stdout.
+ * With --runs N each variant is built N times, alternating, each time cold; the table shows
+ * medians. Progress goes to stderr; the table (and with --json a final JSON line) to stdout.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GNU_TIME, hasGnuTime, measureBuild, type BuildMeasurement } from './lib/bench/build-measure';
 import { describeMachine, machine } from './lib/bench/machine';
-import { copyAyinSite, makePlainSite } from './lib/bench/site-copies';
+import { clearCaches, copyAyinSite, makePlainSite } from './lib/bench/site-copies';
 import { markdownTable, textTable, type Cell, type Column } from './lib/bench/table';
 
 const repoDir = path.resolve(__dirname, '..');
@@ -24,6 +25,7 @@ const COLUMNS: Column<Row>[] = [
   { title: 'variant', value: (r) => r.variant },
   { title: 'pages', value: (r) => r.pages },
   { title: 'build s', value: (r) => r.buildSeconds, digits: 1 },
+  { title: 'CPU s', value: (r) => r.cpuSeconds, digits: 1 },
   { title: 'peak RSS MB (tree)', value: (r) => r.peakTreeRssMB },
   { title: 'max RSS MB (1 proc)', value: (r) => r.maxProcessRssMB },
   { title: 'output MB', value: (r) => r.outputMB, digits: 1 },
@@ -31,17 +33,34 @@ const COLUMNS: Column<Row>[] = [
   { title: 'all JS gz KB', value: (r) => r.allJsGzipKB, digits: 1 },
 ];
 
+interface Variant {
+  name: string;
+  siteDir: string;
+  runs: BuildMeasurement[];
+}
+
 async function main() {
-  const { values: flags } = parseArgs({ options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, keep: { type: 'boolean' } } });
+  const { values: flags } = parseArgs({
+    options: { runs: { type: 'string', default: '1' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, keep: { type: 'boolean' } },
+  });
+  const runs = Number(flags.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${flags.runs}"`);
   explainMissingGnuTime();
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ayin-bench-build-'));
   progress(`Machine: ${describeMachine()}. Working in ${workDir}`);
   let failed = false;
   try {
-    const ayin = await coldBuild('Ayin', () => copyAyinSite(repoDir, path.join(workDir, 'ayin')), workDir);
-    const plain = await coldBuild('plain Docusaurus', () => makePlainSite(repoDir, path.join(workDir, 'plain')), workDir);
-    report([ayin, plain], flags);
+    progress('Preparing the temporary copies (Ayin as is; plain Docusaurus with the same MDX files)…');
+    const variants: Variant[] = [
+      { name: 'Ayin', siteDir: copyAyinSite(repoDir, path.join(workDir, 'ayin')), runs: [] },
+      { name: 'plain Docusaurus', siteDir: makePlainSite(repoDir, path.join(workDir, 'plain')), runs: [] },
+    ];
+    // Alternating the variants spreads a passing disturbance (another job on the machine) over both.
+    for (let run = 1; run <= runs; run += 1) {
+      for (const variant of variants) variant.runs.push(await coldBuild(variant, workDir, runs > 1 ? ` run ${run}/${runs}` : ''));
+    }
+    report(variants, flags);
   } catch (error) {
     failed = true;
     throw error;
@@ -52,14 +71,14 @@ async function main() {
   }
 }
 
-async function coldBuild(variant: string, prepare: () => string, workDir: string): Promise<BuildMeasurement> {
-  progress(`Preparing ${variant} (temporary copy, caches cleared)…`);
-  const siteDir = prepare();
-  progress(`Building ${variant} (cold)…`);
-  const slug = variant.split(' ')[0]!.toLowerCase();
+async function coldBuild(variant: Variant, workDir: string, label: string): Promise<BuildMeasurement> {
+  const slug = `${variant.name.split(' ')[0]!.toLowerCase()}-${variant.runs.length + 1}`;
+  // Cold every time: no .docusaurus, no bundler cache, a fresh output directory.
+  clearCaches(variant.siteDir);
+  progress(`Building ${variant.name} (cold)${label}… (load average ${os.loadavg()[0]!.toFixed(1)})`);
   const result = await measureBuild({
-    variant,
-    siteDir,
+    variant: variant.name,
+    siteDir: variant.siteDir,
     outDir: path.join(workDir, `${slug}-out`),
     logFile: path.join(workDir, `${slug}-build.log`),
     onTick: (seconds) => progress(`  … ${seconds} s`),
@@ -68,18 +87,33 @@ async function coldBuild(variant: string, prepare: () => string, workDir: string
   return result;
 }
 
-function report([ayin, plain]: [BuildMeasurement, BuildMeasurement], flags: { json?: boolean; markdown?: boolean }) {
+function report(variants: Variant[], flags: { json?: boolean; markdown?: boolean }) {
+  const [ayin, plain] = variants.map((variant) => median(variant.runs)) as [BuildMeasurement, BuildMeasurement];
   const ratio = ratios(ayin, plain);
   const ratioRow: Row = { ...ratio, variant: 'ratio Ayin/plain' };
   for (const key of Object.keys(ratio) as (keyof BuildMeasurement)[]) {
-    if (typeof ratio[key] === 'number') ratioRow[key] = `${ratio[key].toFixed(2)}×`;
+    const value = ratio[key];
+    if (typeof value === 'number') ratioRow[key] = `${value.toFixed(2)}×`;
   }
-  const rows: Row[] = [ayin, plain, ratioRow];
-  console.log(`\nCold production build, ${describeMachine()}\n`);
-  console.log(flags.markdown ? markdownTable(rows, COLUMNS) : textTable(rows, COLUMNS));
+  const runs = variants[0]!.runs.length;
+  console.log(`\nCold production build${runs > 1 ? `, median of ${runs} runs` : ''}; ${describeMachine()}\n`);
+  console.log((flags.markdown ? markdownTable : textTable)([ayin, plain, ratioRow], COLUMNS));
   if (flags.json) {
-    console.log(JSON.stringify({ benchmark: 'build', date: new Date().toISOString(), machine: machine(), results: [ayin, plain], ratio }));
+    const all = Object.fromEntries(variants.map((variant) => [variant.name, variant.runs]));
+    console.log(JSON.stringify({ benchmark: 'build', date: new Date().toISOString(), machine: machine(), median: [ayin, plain], ratio, runs: all }));
   }
+}
+
+/** The median of every numeric field (with an even count, the mean of the middle two). */
+function median(runs: BuildMeasurement[]): BuildMeasurement {
+  const result = { ...runs[0]! };
+  for (const key of Object.keys(result) as (keyof BuildMeasurement)[]) {
+    const values = runs.map((run) => run[key]).filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
+    if (values.length !== runs.length) continue;
+    const middle = Math.floor(values.length / 2);
+    (result as Record<string, unknown>)[key] = values.length % 2 ? values[middle] : (values[middle - 1]! + values[middle]!) / 2;
+  }
+  return result;
 }
 
 /** Ayin ÷ plain, column by column (pages too: Ayin adds index, glossary and guide pages). */
@@ -89,6 +123,7 @@ function ratios(ayin: BuildMeasurement, plain: BuildMeasurement): BuildMeasureme
     variant: 'Ayin/plain',
     pages: divide(ayin.pages, plain.pages)!,
     buildSeconds: divide(ayin.buildSeconds, plain.buildSeconds)!,
+    cpuSeconds: divide(ayin.cpuSeconds, plain.cpuSeconds),
     peakTreeRssMB: divide(ayin.peakTreeRssMB, plain.peakTreeRssMB)!,
     maxProcessRssMB: divide(ayin.maxProcessRssMB, plain.maxProcessRssMB),
     outputMB: divide(ayin.outputMB, plain.outputMB)!,
@@ -100,8 +135,9 @@ function ratios(ayin: BuildMeasurement, plain: BuildMeasurement): BuildMeasureme
 function explainMissingGnuTime() {
   if (hasGnuTime()) return;
   progress(
-    `Note: ${GNU_TIME} (GNU time) is not installed, so the "max RSS (1 proc)" column stays empty;\n` +
-      '      the whole-tree peak is still measured from /proc. Install it with: apt-get install -y time',
+    `Note: ${GNU_TIME} (GNU time) is not installed, so the "CPU s" and "max RSS (1 proc)" columns stay\n` +
+      '      empty; wall time and the whole-tree peak are still measured (from /proc).\n' +
+      '      Install it with: apt-get install -y time',
   );
 }
 

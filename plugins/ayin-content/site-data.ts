@@ -1,11 +1,17 @@
 /** What the theme needs to know about the corpus, as plain JSON (no file paths, no bodies). */
 import type { Corpus } from '../../src/content/corpus';
 import type { GlossaryEntry } from '../../src/content/schemas/glossary';
+import { formatJalaliIso } from '../../src/domain/jalali';
 
 export interface RegulationSummary {
   readonly title: string;
   readonly permalink: string;
   readonly area: string;
+  readonly type: string;
+  readonly status: string;
+  /** Jalali, `1404/09/01`. */
+  readonly inForceFrom: string;
+  readonly description?: string;
   readonly supersedes: readonly string[];
 }
 
@@ -30,7 +36,19 @@ export function toSiteData(corpus: Corpus): AyinSiteData {
   const regulations = Object.fromEntries(
     [...corpus.regulations.values()]
       .sort((a, b) => a.frontMatter.code.localeCompare(b.frontMatter.code))
-      .map((r) => [r.frontMatter.code, { title: r.frontMatter.title, permalink: r.permalink, area: r.area, supersedes: r.frontMatter.supersedes }]),
+      .map(({ frontMatter: fm, permalink, area }): [string, RegulationSummary] => [
+        fm.code,
+        {
+          title: fm.title,
+          permalink,
+          area,
+          type: fm.type,
+          status: fm.status,
+          inForceFrom: formatJalaliIso(fm.inForceFrom),
+          description: fm.description,
+          supersedes: fm.supersedes,
+        },
+      ]),
   );
   const courses = corpus.courses.map(({ id, course, lessons }) => ({
     id,

@@ -18,6 +18,8 @@ export interface BuildMeasurement {
   variant: string;
   pages: number;
   buildSeconds: number;
+  /** User + system CPU time of the whole tree per GNU time (steadier than wall time on a busy machine). */
+  cpuSeconds: number | null;
   /** Whole process tree, polled from /proc. */
   peakTreeRssMB: number;
   /** Largest single process per GNU time; null when /usr/bin/time is missing. */
@@ -62,23 +64,32 @@ export async function measureBuild({ variant, siteDir, outDir, logFile, onTick }
   if (code !== 0) throw new Error(`${variant} build failed (${signal ?? `exit ${code}`}); log: ${logFile}\n${tail(logFile)}`);
 
   const output = measureOutput(outDir);
+  const gnuTime = useTime ? readGnuTime(timeFile) : null;
   return {
     variant,
     pages: output.pages,
     buildSeconds,
+    cpuSeconds: gnuTime?.cpuSeconds ?? null,
     peakTreeRssMB: peakTreeRss / 2 ** 20,
-    maxProcessRssMB: useTime ? readGnuTimeMaxRssKB(timeFile) / 1024 : null,
+    maxProcessRssMB: gnuTime ? gnuTime.maxRssKB / 1024 : null,
     outputMB: output.bytes / 2 ** 20,
     mainJsGzipKB: output.mainJsGzip / 1024,
     allJsGzipKB: output.allJsGzip / 1024,
   };
 }
 
-/** "Maximum resident set size (kbytes): 1234" from `time -v -o FILE`. */
-function readGnuTimeMaxRssKB(file: string): number {
-  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(file, 'utf8'));
-  if (!match) throw new Error(`no "Maximum resident set size" in ${file}`);
-  return Number(match[1]);
+/** "Maximum resident set size (kbytes): 1234" and the CPU times from `time -v -o FILE`. */
+function readGnuTime(file: string): { maxRssKB: number; cpuSeconds: number } {
+  const text = readFileSync(file, 'utf8');
+  const field = (label: string) => {
+    const match = new RegExp(`${label}: ([\\d.]+)`).exec(text);
+    if (!match) throw new Error(`no "${label}" in ${file}`);
+    return Number(match[1]);
+  };
+  return {
+    maxRssKB: field('Maximum resident set size \\(kbytes\\)'),
+    cpuSeconds: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+  };
 }
 
 const MAIN_BUNDLE = /^(main|runtime~main)\.[0-9a-f]+\.js$/;
