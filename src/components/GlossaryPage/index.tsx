@@ -22,7 +22,11 @@ export default function GlossaryPage({ glossary }: { glossary: GlossaryEntry[] }
           <section key={e.term} id={slug(e.term)} className="ayin-glossary__entry">
             <Heading as="h2">
               {e.term}
-              {e.english && <span lang="en" dir="ltr" className="ayin-glossary__english">{e.english}</span>}
+              {e.english && (
+                <span className="ayin-glossary__english">
+                  <bdi lang="en" dir="ltr">{e.english}</bdi>
+                </span>
+              )}
             </Heading>
             <p>{e.definition}</p>
             {e.synonyms.length > 0 && <p className="ayin-glossary__meta">هم‌معنا: {e.synonyms.join('، ')}</p>}
