@@ -78,6 +78,7 @@ const config: Config = {
 
   plugins: [
     './plugins/ayin-content/index.ts',
+    './plugins/search-index/index.ts',
     [
       '@docusaurus/plugin-content-docs',
       {

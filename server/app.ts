@@ -3,6 +3,8 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ServerConfig } from './config';
 import { registerHealth } from './health';
+import { createSearchService } from './search/service';
+import { registerSearchRoutes } from './search/routes';
 import { registerSecurityHeaders } from './security';
 import { registerStaticSite, sendSitePage } from './static-site';
 
@@ -33,7 +35,9 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     });
   });
 
-  registerHealth(app, config.siteDir);
+  const search = createSearchService({ meili: config.meili, audience: config.audience });
+  registerHealth(app, config.siteDir, search);
+  registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, audienceOf: () => config.audience });
   await registerStaticSite(app, config.siteDir);
   return app;
 }

@@ -2,30 +2,34 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { SearchService } from './search/service';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
   version: string;
   site: { built: boolean; builtAt?: string };
-  search: { engine: string };
+  search: { engine: 'meilisearch' | 'lunr'; configured: 'meilisearch' | 'lunr'; audience: string };
   database: { engine: string };
 }
 
 const packageVersion = (): string =>
   (JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
-export function registerHealth(app: FastifyInstance, siteDir: string) {
+export function registerHealth(app: FastifyInstance, siteDir: string, search: SearchService) {
   const version = packageVersion();
   app.get('/api/health', async (): Promise<HealthReport> => {
     const stampFile = path.join(siteDir, '.ayin-build.json');
     const built = existsSync(path.join(siteDir, 'index.html'));
     const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt?: string }) : {};
+    const engine = await search.engine();
+    const configured = search.meili ? 'meilisearch' : 'lunr';
     return {
-      status: built ? 'ok' : 'degraded',
+      // Meilisearch configured but unreachable still serves (Lunr), degraded.
+      status: built && engine === configured ? 'ok' : 'degraded',
       version,
       site: { built, builtAt: stamp.builtAt },
-      // Search and accounts arrive with their capabilities; until then say plainly there are none.
-      search: { engine: 'none' },
+      search: { engine, configured, audience: search.audience },
+      // Accounts and their database arrive with the training capability.
       database: { engine: 'none' },
     };
   });

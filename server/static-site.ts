@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const HASHED_ASSET = /^\/assets\//;
+const PRIVATE_PREFIXES = ['search-index/', '__server/', '.ayin-build'];
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 export function cacheControlFor(filePath: string): string {
@@ -35,6 +36,8 @@ export function resolveSitePath(root: string, urlPath: string): string | undefin
   const normalized = path.posix.normalize(decoded);
   if (normalized.startsWith('..') || normalized.includes('/../')) return undefined;
   const relative = normalized.replace(/^\/+/, '');
+  // Served by their own, access-checked routes only.
+  if (PRIVATE_PREFIXES.some((prefix) => relative.startsWith(prefix))) return undefined;
   const candidates = relative === '' ? ['index.html'] : [relative, `${relative.replace(/\/$/, '')}.html`, path.posix.join(relative, 'index.html')];
   for (const candidate of candidates) {
     const full = path.join(root, candidate);

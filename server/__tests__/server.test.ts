@@ -100,7 +100,7 @@ describe('API', () => {
   it('reports health as JSON', async () => {
     const res = await app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', version: expect.any(String), site: { built: true }, search: { engine: 'none' }, database: { engine: 'none' } });
+    expect(res.json()).toMatchObject({ status: 'ok', version: expect.any(String), site: { built: true }, search: { engine: 'lunr', configured: 'lunr', audience: 'staff' }, database: { engine: 'none' } });
   });
 
   it('answers unknown API paths with a Persian JSON error', async () => {

@@ -48,6 +48,8 @@ export interface Finding {
   displayValue?: string;
   /** CSS selectors (or URLs) of what failed, as Lighthouse lists them. */
   items: string[];
+  /** False for audits that are reported but do not count in the category score. */
+  weighted: boolean;
 }
 
 /** Anything Lighthouse started that must be stopped if the benchmark is interrupted. */
@@ -119,7 +121,14 @@ export function findings(lhr: LH.Result): Finding[] {
       const audit = lhr.audits[ref.id];
       if (!audit || ref.group === 'metrics' || audit.score === null) continue;
       if (!(category === 'performance' ? audit.score < 0.9 || hasSavings(audit) : audit.score < 1)) continue;
-      found.push({ category, id: audit.id, title: audit.title, displayValue: audit.displayValue || undefined, items: describeItems(audit) });
+      found.push({
+        category,
+        id: audit.id,
+        title: audit.title,
+        displayValue: audit.displayValue || undefined,
+        items: describeItems(audit),
+        weighted: ref.weight > 0,
+      });
     }
   }
   return found;
@@ -129,19 +138,44 @@ function hasSavings(audit: LH.Result['audits'][string]): boolean {
   return Object.values(audit.metricSavings ?? {}).some((saving) => typeof saving === 'number' && saving > 0);
 }
 
-/** The selectors of failing elements, or the URLs of resources, that an audit lists. */
+/**
+ * The selectors of failing elements, or the URLs of resources, that an audit lists, with the
+ * cause Lighthouse attributes when it has one (e.g. a layout shift's "Web font loaded").
+ * Origins are dropped so that the same file served by two servers reads the same.
+ */
 function describeItems(audit: LH.Result['audits'][string]): string[] {
-  const items = (audit.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
-  const described = items.map((item) => {
-    const node = item.node as { selector?: string; snippet?: string } | undefined;
-    if (node?.selector) return node.selector;
-    if (typeof item.url === 'string') return item.url;
-    if (typeof item.source === 'object' && item.source && 'url' in item.source) return String(item.source.url);
-    return undefined;
+  const described = detailItems(audit.details).map((item) => {
+    const node = item.node as { selector?: string } | undefined;
+    const source = item.source as { url?: string } | undefined;
+    const what = node?.selector ?? (typeof item.url === 'string' ? item.url : source?.url);
+    if (!what) return undefined;
+    const causes = detailItems(item.subItems)
+      .map((sub) => [sub.cause, (sub.extra as { value?: unknown } | undefined)?.value].filter(Boolean).join(' '))
+      .filter(Boolean);
+    return withoutOrigin(causes.length ? `${what} [${causes.join('; ')}]` : what);
   });
   return [...new Set(described.filter((text): text is string => Boolean(text)))];
 }
 
+const withoutOrigin = (text: string) => text.replace(/https?:\/\/(127\.0\.0\.1|localhost):\d+/g, '');
+
+/** Audits Lighthouse could not compute, with its error message. */
+export function erroredAudits(lhr: LH.Result): { id: string; message: string }[] {
+  return Object.values(lhr.audits)
+    .filter((audit) => audit.scoreDisplayMode === 'error')
+    .map((audit) => ({ id: audit.id, message: audit.errorMessage ?? 'unknown error' }));
+}
+
+/**
+ * The rows of an audit's details. Tables and opportunities hold rows; "list" details (many
+ * insights) hold sub-tables; others (trees, checklists, screenshots) hold no rows.
+ */
+function detailItems(details: unknown): Record<string, unknown>[] {
+  const items = (details as { items?: unknown } | undefined)?.items;
+  if (!Array.isArray(items)) return [];
+  return items.flatMap((item: Record<string, unknown>) => (item.type === 'table' || item.type === 'list' ? detailItems(item) : [item]));
+}
+
 function tableItems(lhr: LH.Result, id: string): Record<string, unknown>[] {
-  return ((lhr.audits[id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []) as Record<string, unknown>[];
+  return detailItems(lhr.audits[id]?.details);
 }
