@@ -1,0 +1,113 @@
+/**
+ * The browser's search: Meilisearch through the server when it is configured and answers
+ * within a second, else the Lunr index built with the site ("offline"). Both get the query
+ * through the same normaliser; the results come back in one shape.
+ */
+import { FACETS, matchesFilters, meiliFilter, type Facet } from '@site/src/search/filters';
+import type { LunrIndexFile, LunrSearcher } from '@site/src/search/lunr-engine';
+import { MEILI_SEARCH_DEFAULTS } from '@site/src/search/meili-settings';
+import type { SearchRecord } from '@site/src/search/record';
+import { searchableText } from '@site/src/search/tokenize';
+import { SearchUnavailableError, type SearchConfig, type SearchRequest, type SearchResponse } from './types';
+
+const MEILI_TIMEOUT_MS = 1000;
+/** Longer queries are cut: nobody types more, and it bounds the work per keystroke. */
+export const MAX_QUERY_LENGTH = 200;
+const RETRIEVE = ['id', 'kind', 'url', 'anchor', 'hierarchy', 'title', 'content', 'code', 'area', 'type', 'authority', 'audience', 'edition', 'inForceFrom'];
+
+let configPromise: Promise<SearchConfig> | undefined;
+let lunrPromise: Promise<LunrSearcher> | undefined;
+
+async function searchConfig(): Promise<SearchConfig> {
+  configPromise ??= fetch('/api/search/config', { credentials: 'same-origin' })
+    .then((res) => (res.ok ? (res.json() as Promise<SearchConfig>) : Promise.reject(new Error(String(res.status)))))
+    // Without the Ayin server (a static copy of the site), search the public offline index.
+    .catch(() => ({ engine: 'lunr' as const, audience: 'public', lunr: { url: '/search-index/public.json' } }));
+  const config = await configPromise;
+  if (config.meili && Date.parse(config.meili.expiresAt) - Date.now() < 60_000) {
+    configPromise = undefined; // the token is about to expire: ask again next time
+  }
+  return config;
+}
+
+async function lunrSearcher(url: string): Promise<LunrSearcher> {
+  lunrPromise ??= (async () => {
+    const [{ loadLunrIndex }, res] = await Promise.all([import('@site/src/search/lunr-engine'), fetch(url, { credentials: 'same-origin' })]);
+    if (!res.ok) throw new SearchUnavailableError(`offline index: HTTP ${res.status}`);
+    return loadLunrIndex((await res.json()) as LunrIndexFile);
+  })().catch((error) => {
+    lunrPromise = undefined;
+    throw error instanceof SearchUnavailableError ? error : new SearchUnavailableError((error as Error).message);
+  });
+  return lunrPromise;
+}
+
+async function searchMeili(config: SearchConfig, request: Required<SearchRequest>): Promise<SearchResponse> {
+  const meili = config.meili!;
+  const res = await fetch(`${meili.host}/indexes/${meili.index}/search`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.token}` },
+    body: JSON.stringify({
+      q: searchableText(request.query),
+      filter: meiliFilter(request.filters),
+      offset: (request.page - 1) * request.perPage,
+      limit: request.perPage,
+      attributesToRetrieve: RETRIEVE,
+      ...(request.facets ? { facets: [...FACETS] } : {}),
+      ...MEILI_SEARCH_DEFAULTS,
+    }),
+    signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
+  });
+  if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
+  const body = (await res.json()) as { hits: SearchRecord[]; estimatedTotalHits?: number; facetDistribution?: SearchResponse['facets'] };
+  return { engine: 'meilisearch', offline: false, hits: body.hits, total: body.estimatedTotalHits ?? body.hits.length, facets: body.facetDistribution ?? {} };
+}
+
+async function searchLunr(config: SearchConfig, request: Required<SearchRequest>, offline: boolean): Promise<SearchResponse> {
+  const searcher = await lunrSearcher(config.lunr.url);
+  const all = searcher.search(request.query, 500).map((h) => h.record);
+  const matching = all.filter((r) => matchesFilters(r as never, request.filters));
+  const facets: SearchResponse['facets'] = {};
+  if (request.facets) {
+    for (const facet of FACETS) {
+      const counts: Record<string, number> = {};
+      for (const record of matching) {
+        const value = (record as unknown as Record<Facet, string | string[] | undefined>)[facet];
+        for (const v of Array.isArray(value) ? value : value ? [value] : []) counts[v] = (counts[v] ?? 0) + 1;
+      }
+      facets[facet] = counts;
+    }
+  }
+  const start = (request.page - 1) * request.perPage;
+  return { engine: 'lunr', offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
+}
+
+export async function search(input: SearchRequest): Promise<SearchResponse> {
+  const request: Required<SearchRequest> = {
+    query: input.query.slice(0, MAX_QUERY_LENGTH),
+    filters: input.filters ?? {},
+    page: Math.max(1, Math.floor(input.page ?? 1)),
+    perPage: input.perPage ?? 10,
+    facets: input.facets ?? false,
+  };
+  if (!searchableText(request.query)) return { engine: 'lunr', offline: false, hits: [], total: 0, facets: {} };
+  const config = await searchConfig();
+  if (config.engine === 'meilisearch' && config.meili) {
+    try {
+      return await searchMeili(config, request);
+    } catch {
+      // Down, slow (over a second) or refusing: the offline index answers instead.
+    }
+  }
+  return searchLunr(config, request, true);
+}
+
+/** Tell the server a query found nothing (the query only: no user, no address). */
+export function reportZeroResults(query: string, filters: SearchRequest['filters']): void {
+  void fetch('/api/search/zero-results', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: query.slice(0, MAX_QUERY_LENGTH), filters }),
+    keepalive: true,
+  }).catch(() => undefined);
+}

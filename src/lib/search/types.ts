@@ -1,0 +1,28 @@
+import type { Facet, Filters } from '@site/src/search/filters';
+import type { SearchRecord } from '@site/src/search/record';
+
+export interface SearchConfig {
+  engine: 'meilisearch' | 'lunr';
+  audience: string;
+  meili?: { host: string; index: string; token: string; expiresAt: string };
+  lunr: { url: string };
+}
+
+export interface SearchRequest {
+  query: string;
+  filters?: Filters;
+  page?: number;
+  perPage?: number;
+  facets?: boolean;
+}
+
+export interface SearchResponse {
+  engine: 'meilisearch' | 'lunr';
+  /** True when the server engine was not used (offline fallback). */
+  offline: boolean;
+  hits: SearchRecord[];
+  total: number;
+  facets: Partial<Record<Facet, Record<string, number>>>;
+}
+
+export class SearchUnavailableError extends Error {}
