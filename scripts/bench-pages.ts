@@ -10,7 +10,7 @@
  * also on error or Ctrl-C. Progress goes to stderr; the table, the failed audits and (with
  * --json) a final JSON line to stdout.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -104,6 +104,8 @@ async function main() {
   }
   await stopEverything();
   report(results, runs, flags);
+  // The logs only matter when something went wrong (or when asked to --save).
+  if (!flags.save) rmSync(logDir, { recursive: true, force: true });
 }
 
 /** `runs` Lighthouse runs of one page, one form factor, one server; keeps the median one. */

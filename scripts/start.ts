@@ -1,15 +1,18 @@
 /**
- * `npm start`: builds the site when it is missing or older than its sources, then starts the
- * server on the embedded defaults and prints where it is.
+ * `npm start`: builds the site when it is missing or older than its sources, starts the
+ * bundled Meilisearch (unless MEILI_HOST points elsewhere) and indexes it when stale, then
+ * serves everything on the embedded defaults and prints where.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildServer } from '../server/app';
+import { ConfigError, readConfig } from '../server/config';
+import { prepareSearch } from '../server/search/local-search';
 import { ContentError } from '../src/content/problems';
 import { buildSite } from './lib/site-build';
-import { run } from './lib/run';
 
 const root = path.resolve(__dirname, '..');
-const SOURCES = ['docs', 'courses', 'announcements', 'content', 'src', 'plugins', 'static', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts'];
+const SOURCES = ['docs', 'courses', 'announcements', 'content', 'src', 'plugins', 'static', 'i18n', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -19,19 +22,42 @@ function newestMtime(target: string): number {
 }
 
 async function main() {
-  const stamp = path.join(root, 'build', '.ayin-build.json');
+  const config = readConfig();
+  const stamp = path.join(config.siteDir, '.ayin-build.json');
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (builtAt < sourcesAt) {
     console.log(builtAt ? 'The site is older than its sources: rebuilding.' : 'No built site yet: building it first.');
-    await buildSite({ siteDir: root });
+    await buildSite({ siteDir: root, outDir: config.siteDir });
   } else {
     console.log('The built site is up to date.');
   }
-  await run(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'server/main.ts')]);
+
+  mkdirSync(config.dataDir, { recursive: true });
+  const search = await prepareSearch({ siteDir: root, dataDir: config.dataDir, buildStamp: readFileSync(stamp, 'utf8') });
+  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  let address: string;
+  try {
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await search.stop(); // do not leave the bundled Meilisearch running behind a failed start
+    throw error;
+  }
+  console.log(`\nAyin is running at ${address}  (search: ${search.connection ? 'Meilisearch' : 'offline index'}; audience: ${config.audience})`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = async () => {
+    await app.close();
+    await search.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ContentError ? error.message : (error as Error).message);
+  if (error instanceof ContentError || error instanceof ConfigError) console.error(error.message);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`Port ${process.env.PORT ?? 3000} is already in use; set PORT to another port.`);
+  else console.error((error as Error).message);
   process.exit(1);
 });

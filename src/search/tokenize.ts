@@ -32,7 +32,9 @@ export function terms(text: string, { keepStopWords = false, stem = true }: Toke
   const out: string[] = [];
   for (const word of words(text)) {
     const parts = word.split('\u200C').filter(Boolean);
-    const forms = parts.length > 1 ? [parts.join(''), ...parts] : parts;
+    // «می‌شود» is two stop words: its joined form «میشود» is one too.
+    const joinedIsStop = parts.length > 1 && parts.every((p) => STOP.has(p));
+    const forms = parts.length > 1 ? [...(joinedIsStop ? [] : [parts.join('')]), ...parts] : parts;
     for (const form of forms) {
       if (!keepStopWords && STOP.has(form)) continue;
       out.push(stem ? stemPersian(form) : form);
