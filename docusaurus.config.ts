@@ -93,6 +93,8 @@ const config: Config = {
     ],
   ],
 
+  clientModules: ['./src/client/cite.ts'],
+
   plugins: [
     './plugins/ayin-content/index.ts',
     './plugins/search-index/index.ts',

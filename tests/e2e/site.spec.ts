@@ -61,8 +61,10 @@ test('copy citation copies the code, the clause and its link', async ({ page, co
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const note = cs002.clauses.find((c) => c.kind === 'note')!;
   await page.goto(cs002.permalink);
-  await page.getByRole('button', { name: `رونوشت ارجاع به ${note.label}` }).click();
-  await expect(page.getByText('ارجاع رونوشت شد')).toBeVisible();
+  const button = page.getByRole('button', { name: `رونوشت ارجاع به ${note.label}` });
+  await button.click();
+  await expect(button).toContainText('ارجاع رونوشت شد');
+  await expect(page.getByRole('status').filter({ hasText: 'ارجاع رونوشت شد' })).toHaveCount(1);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   const [head, link] = copied.split('\n');
   expect(head).toContain(`${note.label} ${cs002.frontMatter.title}`);

@@ -13,7 +13,6 @@ import RegulationCard, { type RegulationFrontMatterRaw } from '@site/src/compone
 import LessonCard, { type LessonFrontMatterRaw } from '@site/src/components/LessonCard';
 import SampleBadge from '@site/src/components/SampleBadge';
 import CiteButton from '@site/src/components/CiteButton';
-import { RegulationContext } from '@site/src/lib/regulation-context';
 
 export default function DocItemContent({ children }: Props): ReactNode {
   const { metadata, frontMatter, contentTitle } = useDoc();
@@ -41,9 +40,11 @@ export default function DocItemContent({ children }: Props): ReactNode {
   );
 
   if (!isRegulation) return body;
+  // What a citation needs, for the delegated «ارجاع» handler (src/client/cite.ts).
   return (
-    <RegulationContext.Provider value={{ code: fm.code as string, title: metadata.title, permalink: metadata.permalink }}>
+    <div data-reg-code={fm.code as string} data-reg-title={metadata.title} data-reg-permalink={metadata.permalink}>
       {body}
-    </RegulationContext.Provider>
+      <div className="ayin-cite-status sr-only" role="status" aria-live="polite" />
+    </div>
   );
 }

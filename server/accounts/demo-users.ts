@@ -1,0 +1,60 @@
+/**
+ * Demo users, one of each role, created on the first start (when there are no users at all)
+ * so that the sample site can be tried at once. Their password is public: it is for the
+ * sample installation only, and a real one must disable or delete these accounts.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Role } from './roles';
+import { createUser } from './users';
+
+export const DEMO_PASSWORD = 'ayin-demo-1234';
+
+export interface DemoAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly displayName: string;
+  readonly company: string | null;
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'demo.staff', role: 'staff', displayName: 'مریم احمدی', company: null },
+  { username: 'demo.contractor', role: 'contractor', displayName: 'رضا کریمی', company: 'شرکت پیمانکاری نمونه نور' },
+  { username: 'demo.editor', role: 'editor', displayName: 'زهرا موسوی', company: null },
+  { username: 'demo.approver', role: 'approver', displayName: 'حسین رحیمی', company: null },
+  { username: 'demo.supervisor', role: 'supervisor', displayName: 'فاطمه نوری', company: null },
+  { username: 'demo.admin', role: 'admin', displayName: 'علی محمدی', company: null },
+].map((a) => ({ ...a, role: a.role as Role, password: DEMO_PASSWORD }));
+
+export interface DemoUsersResult {
+  /** True when this call created them (the database had no users). */
+  readonly created: boolean;
+  /** The demo accounts that exist and are enabled now (their password may have been changed since). */
+  readonly accounts: readonly DemoAccount[];
+}
+
+export async function ensureDemoUsers(db: Kysely<Database>, now = Date.now()): Promise<DemoUsersResult> {
+  const { count } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  let created = false;
+  if (Number(count) === 0) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const account of DEMO_ACCOUNTS) await createUser(trx, account, now);
+      });
+      created = true;
+    } catch (error) {
+      // Two servers starting on one empty PostgreSQL: the other one created them.
+      const again = await db.selectFrom('users').select('username').where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).execute();
+      if (again.length === 0) throw error;
+    }
+  }
+  const present = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username))
+    .where('disabled_at', 'is', null)
+    .execute();
+  const names = new Set(present.map((p) => p.username));
+  return { created, accounts: DEMO_ACCOUNTS.filter((a) => names.has(a.username)) };
+}

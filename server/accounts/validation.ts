@@ -1,0 +1,147 @@
+/**
+ * Rules for account data, as pure functions: used by the user service, the CSV import, the
+ * admin CLI and the API alike. Each problem names its field (the column names of the CSV and
+ * the database) and says what is wrong in English (CLI, CSV reports) and Persian (the UI).
+ */
+import { ROLES, isRole, type Role } from './roles';
+
+export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_INPUT = 256;
+const MAX_NAME_LENGTH = 100;
+const MAX_COMPANY_LENGTH = 120;
+
+export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company';
+
+export interface FieldIssue {
+  readonly field: AccountField;
+  /** English, for the CLI and the CSV import report. */
+  readonly message: string;
+  /** Persian, for the UI. */
+  readonly messageFa: string;
+}
+
+export class AccountInputError extends Error {
+  constructor(readonly issues: readonly FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+}
+
+export interface NewUserInput {
+  readonly username: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly role: string;
+  readonly company?: string | null;
+}
+
+export interface ValidUser {
+  readonly username: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly company: string | null;
+}
+
+/** Usernames are compared lower-case, without surrounding spaces. */
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * Persian text as stored: NFC, Arabic yeh and kaf as their Persian letters (what a Persian
+ * keyboard types; names then sort and match as one), no bidi controls, single spaces.
+ */
+export function normalizePersianText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[\u064A\u0649]/g, 'ی')
+    .replace(/\u0643/g, 'ک')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
+}
+
+const ARABIC_SCRIPT_LETTER = /\p{Script=Arabic}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+// Persian letters, ZWNJ, spaces, digits and the punctuation of names: «» ( ) . - ، ـ
+const NAME_CHARACTER = /^[\p{Script=Arabic}\p{Nd}\u200C .\-()«»]$/u;
+
+function issue(field: AccountField, message: string, messageFa: string): FieldIssue {
+  return { field, message, messageFa };
+}
+
+export function usernameIssues(username: string): FieldIssue[] {
+  if (username === '') return [issue('username', 'is required', 'نام کاربری را وارد کنید.')];
+  if (!USERNAME_PATTERN.test(username)) {
+    return [
+      issue(
+        'username',
+        'must be 3-32 characters of a-z, 0-9, ".", "_" or "-"',
+        'نام کاربری باید ۳ تا ۳۲ نویسه از حروف کوچک انگلیسی، رقم، نقطه، زیرخط یا خط تیره باشد.',
+      ),
+    ];
+  }
+  return [];
+}
+
+export function passwordIssues(password: string, username?: string): FieldIssue[] {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) {
+    return [issue('password', `must be at least ${MIN_PASSWORD_LENGTH} characters`, 'گذرواژه باید دست‌کم ۱۰ نویسه باشد.')];
+  }
+  if (length > MAX_PASSWORD_INPUT) {
+    return [issue('password', `must be at most ${MAX_PASSWORD_INPUT} characters`, 'گذرواژه نباید بیش از ۲۵۶ نویسه باشد.')];
+  }
+  if (username && password.trim().toLowerCase() === username) {
+    return [issue('password', 'must not be the username', 'گذرواژه نباید همان نام کاربری باشد.')];
+  }
+  return [];
+}
+
+export function displayNameIssues(displayName: string): FieldIssue[] {
+  if (displayName === '') return [issue('display_name', 'is required', 'نام و نام خانوادگی را وارد کنید.')];
+  if ([...displayName].length > MAX_NAME_LENGTH) {
+    return [issue('display_name', `must be at most ${MAX_NAME_LENGTH} characters`, 'نام نباید بیش از ۱۰۰ نویسه باشد.')];
+  }
+  if (!ARABIC_SCRIPT_LETTER.test(displayName) || LATIN_LETTER.test(displayName) || ![...displayName].every((ch) => NAME_CHARACTER.test(ch))) {
+    return [issue('display_name', 'must be written in Persian letters', 'نام را با حروف فارسی بنویسید.')];
+  }
+  return [];
+}
+
+export function companyIssues(role: Role | undefined, company: string): FieldIssue[] {
+  if (role === 'contractor') {
+    if (company === '') return [issue('company', 'is required for contractors', 'نام شرکت پیمانکار را وارد کنید.')];
+    if ([...company].length > MAX_COMPANY_LENGTH) {
+      return [issue('company', `must be at most ${MAX_COMPANY_LENGTH} characters`, 'نام شرکت نباید بیش از ۱۲۰ نویسه باشد.')];
+    }
+    if (!/\p{L}/u.test(company) || CONTROL.test(company)) {
+      return [issue('company', 'must be a company name', 'نام شرکت معتبر نیست.')];
+    }
+    return [];
+  }
+  if (company !== '') return [issue('company', 'only contractors belong to a company', 'تنها پیمانکاران به شرکت وابسته‌اند.')];
+  return [];
+}
+
+/** Checks and normalises a new user; the issues are empty exactly when `value` is set. */
+export function validateNewUser(input: NewUserInput): { value?: ValidUser; issues: FieldIssue[] } {
+  const username = normalizeUsername(String(input.username ?? ''));
+  const displayName = normalizePersianText(String(input.displayName ?? ''));
+  const company = normalizePersianText(String(input.company ?? ''));
+  const password = String(input.password ?? '');
+  const role = isRole(input.role) ? input.role : undefined;
+  const issues = [
+    ...usernameIssues(username),
+    ...passwordIssues(password, username),
+    ...displayNameIssues(displayName),
+    ...(role ? [] : [issue('role', `must be one of ${ROLES.join(', ')}`, 'نقش کاربر معتبر نیست.')]),
+    ...companyIssues(role, company),
+  ];
+  if (issues.length || !role) return { issues };
+  return { value: { username, password, displayName, role, company: company || null }, issues };
+}

@@ -1,0 +1,11 @@
+/**
+ * Every migration, by name, in order. Listed here rather than read from the folder at run
+ * time so they load the same under tsx, vitest and any bundler; a test checks that each
+ * `NNN-name.ts` file in this folder is listed.
+ */
+import type { Migration } from 'kysely';
+import * as m001 from './001-accounts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '001-accounts': m001,
+};
