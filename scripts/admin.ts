@@ -44,6 +44,8 @@ The database is DATABASE_URL (PostgreSQL) when set, else <AYIN_DATA_DIR or data>
 
 class UsageError extends Error {}
 
+const COMMANDS = ['create-user', 'import-contractors', 'list-users', 'set-password', 'disable-user'];
+
 const root = path.resolve(__dirname, '..');
 
 function options(args: string[], names: string[]) {
@@ -168,6 +170,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const dataDir = path.resolve(root, process.env.AYIN_DATA_DIR ?? 'data');
   const handle = await openDatabase(databaseOptionsFromEnv(process.env, dataDir));
   try {

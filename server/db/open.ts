@@ -44,7 +44,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await migrateToLatest(handle.db);
   } catch (error) {
     await handle.close().catch(() => undefined);
-    throw handle.dialect === 'postgres' && !(error instanceof DatabaseError)
+    throw handle.dialect === 'postgres'
       ? new DatabaseError(`Could not use PostgreSQL at ${handle.location}: ${(error as Error).message}`)
       : error;
   }

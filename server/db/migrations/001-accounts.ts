@@ -2,10 +2,11 @@
 import { sql, type Kysely } from 'kysely';
 
 // Migrations are frozen history: they use `Kysely<any>`, never the current `Database` type.
+// SQLite lets a non-integer PRIMARY KEY hold NULL unless it is also NOT NULL.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
@@ -19,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())

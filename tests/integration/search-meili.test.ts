@@ -1,0 +1,220 @@
+/**
+ * Search against a real Meilisearch (the bundled binary, on a temporary folder): atomic
+ * re-indexing and its failures, audience isolation through tenant tokens, and the server's
+ * search routes, including Meilisearch going down.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Meilisearch } from 'meilisearch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../server/app';
+import { readConfig } from '../../server/config';
+import { startLocalMeili, type LocalMeili } from '../../server/search/local-meili';
+import { meiliClient } from '../../server/search/meili-client';
+import { reindex, ReindexError } from '../../server/search/reindex';
+import { ensureSearchKey, tenantTokenFor } from '../../server/search/tokens';
+import { loadCorpus } from '../../src/content/corpus';
+import { buildRecords } from '../../src/content/records';
+import { canSee } from '../../src/search/audience';
+import { MEILI_SEARCH_DEFAULTS } from '../../src/search/meili-settings';
+import { prepareIndex } from '../../src/search/prepare';
+import { meiliSynonyms } from '../../src/search/synonyms';
+import { searchableText } from '../../src/search/tokenize';
+import { repoRoot } from '../support/fixture-site';
+
+const corpus = loadCorpus(repoRoot);
+const prepared = prepareIndex(buildRecords(corpus), corpus.glossary);
+const synonyms = meiliSynonyms(prepared.synonyms);
+const staffOnly = prepared.records.filter((r) => !canSee('contractor', r.audience));
+
+let dataDir: string;
+let meili: LocalMeili;
+let client: Meilisearch;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ayin-meili-test-'));
+  meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili') });
+  client = meiliClient({ host: meili.host, apiKey: meili.masterKey });
+  await reindex({ client, records: prepared.records, synonyms });
+});
+
+afterAll(async () => {
+  await meili?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const search = (q: string, options: Record<string, unknown> = {}) =>
+  client.index('ayin').search(searchableText(q), { ...MEILI_SEARCH_DEFAULTS, ...options });
+
+describe('re-indexing', () => {
+  it('swaps the new records in and removes the staging index', async () => {
+    const stats = await client.index('ayin').getStats();
+    expect(stats.numberOfDocuments).toBe(prepared.records.length);
+    const { results } = await client.getIndexes({ limit: 100 });
+    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith('ayin_next_'))).toEqual([]);
+  });
+
+  it('finds clauses however the query is typed', async () => {
+    const first = async (q: string) => (await search(q, { limit: 5 })).hits.map((h) => h.id);
+    expect(await first('مشتركين بدهكار قطع برق')).toContain('ES-007-top'); // Arabic letters
+    expect((await first('آیین نامه اطلاع رسانی ابلاغ')).some((id) => String(id).startsWith('AT-001'))).toBe(true);
+    expect((await first('CS-003')).some((id) => String(id).startsWith('CS-003'))).toBe(true);
+  });
+
+  const failures: [string, () => Parameters<typeof reindex>[0], string][] = [
+    ['create-index', () => ({ client, records: prepared.records, synonyms, indexUid: 'bad uid!' }), 'create-index'],
+    ['apply-settings', () => ({ client, records: prepared.records, synonyms: { کنتور: 'not a list' } as never }), 'apply-settings'],
+    ['add-documents', () => ({ client, records: [{ ...prepared.records[0]!, id: 'not a valid id!' }], synonyms }), 'add-documents'],
+    ['check-count', () => ({ client, records: [prepared.records[0]!, prepared.records[0]!], synonyms }), 'check-count'],
+    [
+      'swap',
+      () => ({
+        client,
+        records: prepared.records.slice(0, 3),
+        synonyms,
+        // The staging index disappears just before the swap, as if deleted by someone else.
+        beforeStep: async (step, staging) => {
+          if (step === 'swap') await client.deleteIndex(staging).waitTask();
+        },
+      }),
+      'swap',
+    ],
+  ];
+
+  it.each(failures)('a failure at %s leaves the live index serving and says which step', async (_, options, step) => {
+    const error = await reindex(options()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReindexError);
+    expect((error as ReindexError).step).toBe(step);
+    expect((error as Error).message).toContain(`step "${step}"`);
+    expect((error as Error).message).toContain('The live index was not changed');
+    expect((await client.index('ayin').getStats()).numberOfDocuments).toBe(prepared.records.length);
+    expect((await search('شکایت صورتحساب')).hits.length).toBeGreaterThan(0);
+    const { results } = await client.getIndexes({ limit: 100 });
+    expect(results.map((i) => i.uid).filter((uid) => uid.startsWith('ayin_next_'))).toEqual([]);
+  });
+});
+
+describe('audience isolation with tenant tokens', () => {
+  let contractor: Meilisearch;
+
+  beforeAll(async () => {
+    const key = await ensureSearchKey(client);
+    const { token } = await tenantTokenFor(key, 'contractor');
+    contractor = meiliClient({ host: meili.host, apiKey: token });
+  });
+
+  it('the corpus has staff-only records to hide', () => {
+    expect(staffOnly.length).toBeGreaterThan(50);
+  });
+
+  it('no query finds a staff-only record with the contractor token', async () => {
+    const leaked: string[] = [];
+    for (const record of staffOnly.filter((r) => r.anchor === '' || r.position % 5 === 0)) {
+      for (const q of [record.title, record.content.slice(0, 80), record.code ?? '']) {
+        if (!searchableText(q)) continue;
+        const res = await contractor.index('ayin').search(searchableText(q), { limit: 50, attributesToRetrieve: ['id', 'audience'] });
+        leaked.push(...res.hits.filter((h) => !canSee('contractor', h.audience as string[])).map((h) => String(h.id)));
+      }
+    }
+    expect(leaked).toEqual([]);
+  });
+
+  it.each([
+    'audience = staff',
+    'audience IN [staff]',
+    'NOT audience IN [contractor, public]',
+    'audience = staff OR audience = contractor',
+    'area = "energy-sales") OR (audience = staff',
+  ])('the filter «%s» cannot widen what the contractor sees', async (filter) => {
+    const res = await contractor
+      .index('ayin')
+      .search('', { filter, limit: 1000, attributesToRetrieve: ['id', 'audience'] })
+      .catch((e: Error) => ({ hits: [] as { audience?: string[] }[], error: e.message }));
+    expect(res.hits.filter((h) => !canSee('contractor', h.audience as string[]))).toEqual([]);
+  });
+
+  it('the token cannot write or read other indexes', async () => {
+    await expect(contractor.index('ayin').addDocuments([{ id: 'x' }])).rejects.toThrow();
+    await expect(contractor.getKeys()).rejects.toThrow();
+  });
+});
+
+describe('server search routes with Meilisearch', () => {
+  let app: FastifyInstance;
+  let contractorApp: FastifyInstance;
+  const siteDir = path.join(repoRoot, 'build');
+
+  beforeAll(async () => {
+    const base = { ...readConfig({}, repoRoot), logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } };
+    app = await buildServer({ ...base, audience: 'staff' });
+    contractorApp = await buildServer({ ...base, audience: 'contractor' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await contractorApp?.close();
+  });
+
+  async function proxySearch(server: FastifyInstance, q: string, extra: Record<string, unknown> = {}) {
+    const config = (await server.inject({ url: '/api/search/config' })).json();
+    return server.inject({
+      method: 'POST',
+      url: '/api/search/meili/indexes/ayin/search',
+      headers: { authorization: `Bearer ${config.meili.token}` },
+      payload: { q: searchableText(q), limit: 50, ...extra },
+    });
+  }
+
+  it('hands the browser a tenant token, never the master key', async () => {
+    const res = await app.inject({ url: '/api/search/config' });
+    expect(res.json()).toMatchObject({ engine: 'meilisearch', audience: 'staff', meili: { host: '/api/search/meili', index: 'ayin' } });
+    expect(res.body).not.toContain(meili.masterKey);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('searches through the proxy with the audience of the token', async () => {
+    const staffOnlyTitle = staffOnly.find((r) => r.anchor === '')!;
+    const asStaff = await proxySearch(app, staffOnlyTitle.title);
+    expect(asStaff.statusCode).toBe(200);
+    expect(asStaff.json().hits.map((h: { id: string }) => h.id)).toContain(staffOnlyTitle.id);
+    const asContractor = await proxySearch(contractorApp, staffOnlyTitle.title, { filter: 'audience = staff' });
+    expect(asContractor.json().hits.filter((h: { audience: string[] }) => !canSee('contractor', h.audience))).toEqual([]);
+  });
+
+  it('refuses other indexes, missing tokens and oversized bodies', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/search/meili/indexes/other/search', payload: {} })).statusCode).toBe(404);
+    const noToken = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', payload: {} });
+    expect(noToken.statusCode).toBe(401);
+    expect(noToken.json().message).toMatch(/نشانه دسترسی/);
+    const huge = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', headers: { authorization: 'Bearer x' }, payload: { q: 'ا'.repeat(20_000) } });
+    expect(huge.statusCode).toBe(413);
+  });
+
+  it.runIf(existsSync(path.join(siteDir, 'search-index/staff.json')))('serves each audience only its own offline index', async () => {
+    expect((await contractorApp.inject({ url: '/search-index/staff.json' })).statusCode).toBe(403);
+    expect((await contractorApp.inject({ url: '/search-index/contractor.json' })).statusCode).toBe(200);
+    expect((await contractorApp.inject({ url: '/search-index/%2e%2e/search-index/staff.json' })).statusCode).toBe(403);
+  });
+
+  it('records zero-result queries without personal data', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/search/zero-results', payload: { query: 'واژه‌ای  ناموجود', filters: { area: ['energy-sales'] } } });
+    expect(res.statusCode).toBe(204);
+    const lines = readFileSync(path.join(dataDir, 'zero-results.jsonl'), 'utf8').trim().split('\n');
+    const entry = JSON.parse(lines[lines.length - 1]!);
+    expect(Object.keys(entry).sort()).toEqual(['at', 'filters', 'query']);
+    expect(entry.query).toBe('واژه\u200Cای ناموجود');
+    expect((await app.inject({ method: 'POST', url: '/api/search/zero-results', payload: { query: '   ' } })).statusCode).toBe(400);
+  });
+
+  it('falls back to the offline index when Meilisearch goes down', async () => {
+    await meili.stop();
+    const config = (await app.inject({ url: '/api/search/config' })).json();
+    expect(config).toMatchObject({ engine: 'lunr', lunr: { url: '/search-index/staff.json' } });
+    const proxied = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', headers: { authorization: 'Bearer x' }, payload: { q: 'x' } });
+    expect(proxied.statusCode).toBe(503);
+    expect(proxied.json().message).toBe('جست‌وجوی کارساز پاسخ نداد.');
+    const health = (await app.inject({ url: '/api/health' })).json();
+    expect(health).toMatchObject({ status: 'degraded', search: { engine: 'lunr', configured: 'meilisearch' } });
+  });
+});
