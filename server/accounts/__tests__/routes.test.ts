@@ -3,11 +3,12 @@
  * plugin (and a sample guarded route), on SQLite and PostgreSQL.
  */
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/open';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import { registerAccountRoutes, type AccountRoutesOptions } from '../routes';
-import { createUser } from '../users';
+import type { UserRow } from '../../db/schema';
+import { userRowFor } from '../users';
 
 const dialects = testDatabases();
 
@@ -46,10 +47,18 @@ describe.each(dialects)('/api/auth on $name', (t) => {
   const signIn = (username: string, password: unknown, headers: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password }, headers });
 
+  // Hashed once per file (real scrypt, real cost), inserted afresh before each test.
+  let seed: UserRow[];
+  beforeAll(async () => {
+    seed = await Promise.all([
+      userRowFor({ username: 'zahra.editor', password: 'zahra-password-1', displayName: 'زهرا موسوی', role: 'editor', company: null }, Date.now()),
+      userRowFor({ username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت پیمانکاری نمونه نور' }, Date.now()),
+    ]);
+  });
+
   beforeEach(async () => {
     await t.reset();
-    await createUser(t.db, { username: 'zahra.editor', password: 'zahra-password-1', displayName: 'زهرا موسوی', role: 'editor' });
-    await createUser(t.db, { username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت پیمانکاری نمونه نور' });
+    await t.db.insertInto('users').values(seed).execute();
     app = await buildApp({ db: t.db, secureCookies: false });
   });
   afterEach(() => app.close());
