@@ -2,6 +2,20 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+/** A second server whose Meilisearch the fallback test stops. */
+export const FALLBACK_PORT = port + 2;
+export const FALLBACK_PID_FILE = `${require('node:os').tmpdir()}/ayin-e2e-fallback-${port + 2}.pid`;
+
+// The real server over the real build (`npm run build` runs first in `npm test`), with a real
+// Meilisearch; the process is a plain node running tsx so signals reach our handlers.
+const server = (serverPort: number, env: Record<string, string> = {}) => ({
+  command: 'node node_modules/tsx/dist/cli.mjs tests/support/e2e-server.ts',
+  url: `http://127.0.0.1:${serverPort}/api/health`,
+  env: { PORT: String(serverPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+  reuseExistingServer: false,
+  timeout: 90_000,
+  gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+});
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,12 +35,5 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    // The real Ayin server over the real build (`npm run build` runs first in `npm test`).
-    command: 'node node_modules/tsx/dist/cli.mjs server/main.ts',
-    url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [server(port), server(FALLBACK_PORT, { E2E_PID_FILE: FALLBACK_PID_FILE })],
 });

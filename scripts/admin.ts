@@ -96,12 +96,19 @@ async function run(command: string, args: string[], handle: DatabaseHandle): Pro
       const { positionals } = options(args, []);
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError('import-contractors takes one CSV file');
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        console.error(`Cannot read ${file}: ${(error as Error).message}`);
+        return 1;
+      }
       let text: string;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        console.error(code ? `Cannot read ${file}: ${(error as Error).message}` : `${file} is not UTF-8 text: save it as "CSV UTF-8".`);
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        // Excel's plain "CSV" is in the Windows code page (1256 for Persian).
+        console.error(`${file} is not UTF-8 text: save it as "CSV UTF-8".`);
         return 1;
       }
       const result = await importContractorsCsv(db, text);

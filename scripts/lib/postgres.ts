@@ -54,12 +54,14 @@ export async function findPostgresBin(): Promise<string> {
     throw new Error('PostgreSQL is not installed (no /usr/lib/postgresql/*/bin). Install it with "sudo apt-get install -y postgresql", or set TEST_DATABASE_URL.');
   }
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => exec('apt-get', ['install', '-y', '-qq', 'postgresql'], { env: aptEnv, timeoutMs: 600_000 });
+  // Test files run in parallel: the second apt-get waits for the first one's lock.
+  const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
+  const install = () => exec('apt-get', [...lockWait, 'install', '-y', '-qq', 'postgresql'], { env: aptEnv, timeoutMs: 900_000 });
   try {
     await install();
   } catch {
     // A fresh machine has no package lists yet.
-    await exec('apt-get', ['update', '-qq'], { env: aptEnv, timeoutMs: 600_000 });
+    await exec('apt-get', [...lockWait, 'update', '-qq'], { env: aptEnv, timeoutMs: 900_000 });
     await install();
   }
   const installed = newestDebianBin();

@@ -1,0 +1,41 @@
+/**
+ * The Ayin server as the browser tests use it: the real build, a real bundled Meilisearch on
+ * a temporary folder (indexed with the sample corpus), and the real server on PORT.
+ * SIGUSR2 stops Meilisearch (to test the offline fallback); SIGTERM stops everything.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildServer } from '../../server/app';
+import { readConfig } from '../../server/config';
+import { startLocalMeili } from '../../server/search/local-meili';
+import { indexSite } from '../../server/search/local-search';
+
+const root = path.resolve(__dirname, '../..');
+
+async function main() {
+  const port = Number(process.env.PORT);
+  const dataDir = mkdtempSync(path.join(tmpdir(), `ayin-e2e-${port}-`));
+  const meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili') });
+  await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
+  const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
+  const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' });
+  await app.listen({ host: '127.0.0.1', port });
+  if (process.env.E2E_PID_FILE) writeFileSync(process.env.E2E_PID_FILE, String(process.pid));
+  console.log(`e2e server on ${port} with Meilisearch at ${meili.host}`);
+
+  process.on('SIGUSR2', () => void meili.stop().then(() => console.log('Meilisearch stopped on request')));
+  const stop = async () => {
+    await app.close();
+    await meili.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
