@@ -123,7 +123,7 @@ export default function SearchPage(): ReactNode {
         <div className={styles.layout}>
           <aside className={styles.facets} aria-label="پالایش نتایج">
             {response &&
-              FACETS.filter((f) => f !== 'audience' || response.engine === 'lunr' || Object.keys(response.facets.audience ?? {}).length > 1).map((facet) => {
+              FACETS.filter((f) => f !== 'audience' || response.audience === 'staff').map((facet) => {
                 const counts = response.facets[facet] ?? {};
                 const values = [...new Set([...Object.keys(counts), ...(filters[facet] ?? [])])];
                 if (!values.length) return null;

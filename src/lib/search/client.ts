@@ -60,7 +60,7 @@ async function searchMeili(config: SearchConfig, request: Required<SearchRequest
   });
   if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
   const body = (await res.json()) as { hits: SearchRecord[]; estimatedTotalHits?: number; facetDistribution?: SearchResponse['facets'] };
-  return { engine: 'meilisearch', offline: false, hits: body.hits, total: body.estimatedTotalHits ?? body.hits.length, facets: body.facetDistribution ?? {} };
+  return { engine: 'meilisearch', audience: config.audience, offline: false, hits: body.hits, total: body.estimatedTotalHits ?? body.hits.length, facets: body.facetDistribution ?? {} };
 }
 
 async function searchLunr(config: SearchConfig, request: Required<SearchRequest>, offline: boolean): Promise<SearchResponse> {
@@ -79,7 +79,7 @@ async function searchLunr(config: SearchConfig, request: Required<SearchRequest>
     }
   }
   const start = (request.page - 1) * request.perPage;
-  return { engine: 'lunr', offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
+  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
 }
 
 export async function search(input: SearchRequest): Promise<SearchResponse> {
@@ -90,7 +90,7 @@ export async function search(input: SearchRequest): Promise<SearchResponse> {
     perPage: input.perPage ?? 10,
     facets: input.facets ?? false,
   };
-  if (!searchableText(request.query)) return { engine: 'lunr', offline: false, hits: [], total: 0, facets: {} };
+  if (!searchableText(request.query)) return { engine: 'lunr', audience: 'public', offline: false, hits: [], total: 0, facets: {} };
   const config = await searchConfig();
   if (config.engine === 'meilisearch' && config.meili) {
     try {

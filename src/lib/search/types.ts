@@ -18,6 +18,8 @@ export interface SearchRequest {
 
 export interface SearchResponse {
   engine: 'meilisearch' | 'lunr';
+  /** Whom the results are for (the audience facet is offered to staff only). */
+  audience: string;
   /** True when the server engine was not used (offline fallback). */
   offline: boolean;
   hits: SearchRecord[];
