@@ -19,7 +19,7 @@ interface Run {
 }
 
 function admin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const childEnv = { ...process.env, AYIN_DATA_DIR: dataDir, ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, AYIN_DATA_DIR: dataDir, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   return new Promise((resolve) => {
     execFile(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/admin.ts'), ...args], { env: childEnv, cwd: root }, (error, stdout, stderr) =>

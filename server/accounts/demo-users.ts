@@ -58,3 +58,14 @@ export async function ensureDemoUsers(db: Kysely<Database>, now = Date.now()): P
   const names = new Set(present.map((p) => p.username));
   return { created, accounts: DEMO_ACCOUNTS.filter((a) => names.has(a.username)) };
 }
+
+/** What the server prints at start so that someone trying the sample can sign in (English, like its other start-up lines). */
+export function demoSignInHelp(result: DemoUsersResult): string[] {
+  if (result.accounts.length === 0) return [];
+  const width = Math.max(...result.accounts.map((a) => a.username.length));
+  return [
+    `${result.created ? 'Created demo accounts' : 'Demo accounts'} (sample installation only; password "${DEMO_PASSWORD}" unless changed):`,
+    ...result.accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.role}`),
+    'Disable them before real use: npm run admin -- disable-user --username <name>',
+  ];
+}

@@ -2,7 +2,7 @@
 export { ApiError, apiErrorHandler, MESSAGES, sendApiError, type ApiErrorBody } from './api-errors';
 export { csrfTokensMatch, CSRF_HEADER, newCsrfToken } from './csrf';
 export { parseCsv, CsvSyntaxError, type CsvRecord } from './csv';
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoUsers, type DemoAccount, type DemoUsersResult } from './demo-users';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoSignInHelp, ensureDemoUsers, type DemoAccount, type DemoUsersResult } from './demo-users';
 export { createGuards, SESSION_COOKIE, type AccountGuards } from './guards';
 export { CONTRACTOR_COLUMNS, formatProblem, importContractorsCsv, type ImportedUser, type ImportProblem, type ImportResult } from './import-contractors';
 export { DEFAULT_SCRYPT, generatePassword, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password';

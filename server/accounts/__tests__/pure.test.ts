@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrfTokensMatch, newCsrfToken } from '../csrf';
 import { CsvSyntaxError, parseCsv } from '../csv';
-import { DEMO_ACCOUNTS } from '../demo-users';
+import { DEMO_ACCOUNTS, demoSignInHelp } from '../demo-users';
 import { generatePassword, hashPassword, needsRehash, verifyPassword } from '../password';
 import { audienceOfRole, ROLE_LABELS, ROLES } from '../roles';
 import { normalizePersianText, validateNewUser } from '../validation';
@@ -117,6 +117,17 @@ describe('roles', () => {
   it('has valid demo accounts, one per role', () => {
     expect(DEMO_ACCOUNTS.map((a) => a.role).sort()).toEqual([...ROLES].sort());
     for (const account of DEMO_ACCOUNTS) expect(validateNewUser(account).issues, account.username).toEqual([]);
+  });
+
+  it('print how to sign in with the demo accounts, or nothing when there are none', () => {
+    const lines = demoSignInHelp({ created: true, accounts: DEMO_ACCOUNTS.slice(0, 2) });
+    expect(lines).toEqual([
+      'Created demo accounts (sample installation only; password "ayin-demo-1234" unless changed):',
+      '  demo.staff       staff',
+      '  demo.contractor  contractor',
+      'Disable them before real use: npm run admin -- disable-user --username <name>',
+    ]);
+    expect(demoSignInHelp({ created: false, accounts: [] })).toEqual([]);
   });
 });
 
