@@ -18,6 +18,13 @@ function check(name, test, fix) {
 check('@rspack/core native binding', () => require('@rspack/core') && true, 'run "npm install" again; the optional native package is missing');
 check('@swc/core native binding', () => typeof require('@swc/core').transformSync === 'function', 'run "npm install" again; the optional native package is missing');
 check('esbuild (used by tsx)', () => require('esbuild').transformSync('let a = 1').code.length > 0, 'run "npm rebuild esbuild"');
+// better-sqlite3 is compiled by its install script; npm 11 may hold install scripts back.
+check('better-sqlite3 native module', () => {
+  const Database = require('better-sqlite3');
+  const db = new Database(':memory:');
+  db.close();
+  return true;
+}, 'run "npm rebuild better-sqlite3" (npm may have skipped its install script)');
 check('tsx', () => existsSync(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'run "npm install"');
 
 if (problems.length) {

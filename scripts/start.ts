@@ -7,8 +7,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import path from 'node:path';
 import { buildServer } from '../server/app';
 import { ConfigError, readConfig } from '../server/config';
+import { openServerDatabase } from '../server/database';
 import { prepareSearch } from '../server/search/local-search';
 import { ContentError } from '../src/content/problems';
+import { DatabaseError, NativeModuleError } from '../server/db';
 import { buildSite } from './lib/site-build';
 
 const root = path.resolve(__dirname, '..');
@@ -35,12 +37,14 @@ async function main() {
 
   mkdirSync(config.dataDir, { recursive: true });
   const search = await prepareSearch({ siteDir: root, dataDir: config.dataDir, buildStamp: readFileSync(stamp, 'utf8') });
-  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' });
+  const database = await openServerDatabase(config);
+  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database });
   let address: string;
   try {
     address = await app.listen({ host: config.host, port: config.port });
   } catch (error) {
     await search.stop(); // do not leave the bundled Meilisearch running behind a failed start
+    await database.close();
     throw error;
   }
   console.log(`\nAyin is running at ${address}  (search: ${search.connection ? 'Meilisearch' : 'offline index'}; audience: ${config.audience})`);
@@ -49,6 +53,7 @@ async function main() {
   const stop = async () => {
     await app.close();
     await search.stop();
+    await database.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -56,7 +61,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ContentError || error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ContentError || error instanceof ConfigError || error instanceof DatabaseError || error instanceof NativeModuleError) console.error(error.message);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`Port ${process.env.PORT ?? 3000} is already in use; set PORT to another port.`);
   else console.error((error as Error).message);
   process.exit(1);

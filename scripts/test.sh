@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # `npm test`: every test, on a fresh machine of this kind. Installs what the tests need
-# (Debian's chromium), then runs the unit and fixture-build tests (vitest), builds the real
+# (Debian's chromium and PostgreSQL), then runs the unit and fixture-build tests (vitest), builds the real
 # site, and drives it through the Ayin server in Chromium (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-if [ ! -x /usr/bin/chromium ]; then
-  step "Installing Debian's chromium (Playwright cannot download a browser here)"
+# What the tests need from Debian: chromium for the browser tests, PostgreSQL for the
+# database tests (they start a private cluster of their own from its binaries).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 step "Checking that native modules and binaries are installed"

@@ -1,6 +1,9 @@
 /** Builds the Ayin server: the site, and the API beside it. */
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Audience } from '../src/search/audience';
+import { audienceOfRole, registerAccountRoutes } from './accounts';
+import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { registerHealth } from './health';
 import { createSearchService } from './search/service';
@@ -8,7 +11,12 @@ import { registerSearchRoutes } from './search/routes';
 import { registerSecurityHeaders } from './security';
 import { registerStaticSite, sendSitePage } from './static-site';
 
-export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
+export interface ServerParts {
+  /** Accounts and learner records; without it the server serves the site and search only. */
+  readonly database?: DatabaseHandle;
+}
+
+export async function buildServer(config: ServerConfig, { database }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -35,9 +43,17 @@ export async function buildServer(config: ServerConfig): Promise<FastifyInstance
     });
   });
 
+  const accounts = database
+    ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
+    : undefined;
+  // A signed-in user's role decides what they may find; visitors get the configured audience.
+  const audienceOf = async (request: FastifyRequest): Promise<Audience> => {
+    const session = accounts ? await accounts.authOf(request) : null;
+    return session ? audienceOfRole(session.user.role) : config.audience;
+  };
   const search = createSearchService({ meili: config.meili, audience: config.audience });
-  registerHealth(app, config.siteDir, search);
-  registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, audienceOf: () => config.audience });
+  registerHealth(app, config.siteDir, search, database);
+  registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, audienceOf });
   await registerStaticSite(app, config.siteDir);
   return app;
 }

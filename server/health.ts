@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from './db';
 import type { SearchService } from './search/service';
 
 export interface HealthReport {
@@ -9,13 +10,13 @@ export interface HealthReport {
   version: string;
   site: { built: boolean; builtAt?: string };
   search: { engine: 'meilisearch' | 'lunr'; configured: 'meilisearch' | 'lunr'; audience: string };
-  database: { engine: string };
+  database: { engine: 'sqlite' | 'postgres' | 'none'; location?: string };
 }
 
 const packageVersion = (): string =>
   (JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
-export function registerHealth(app: FastifyInstance, siteDir: string, search: SearchService) {
+export function registerHealth(app: FastifyInstance, siteDir: string, search: SearchService, database?: DatabaseHandle) {
   const version = packageVersion();
   app.get('/api/health', async (): Promise<HealthReport> => {
     const stampFile = path.join(siteDir, '.ayin-build.json');
@@ -29,8 +30,8 @@ export function registerHealth(app: FastifyInstance, siteDir: string, search: Se
       version,
       site: { built, builtAt: stamp.builtAt },
       search: { engine, configured, audience: search.audience },
-      // Accounts and their database arrive with the training capability.
-      database: { engine: 'none' },
+      // The location has any password removed.
+      database: database ? { engine: database.dialect, location: database.location } : { engine: 'none' },
     };
   });
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildServer } from './app';
 import { ConfigError, readConfig } from './config';
+import { openServerDatabase } from './database';
 
 async function main() {
   const config = readConfig();
@@ -10,7 +11,9 @@ async function main() {
     console.error(`No built site in ${config.siteDir}. Run "npm run build" first (or "npm start", which builds when needed).`);
     process.exit(1);
   }
-  const app = await buildServer(config);
+  const database = await openServerDatabase(config);
+  const app = await buildServer(config, { database });
+  app.addHook('onClose', () => database.close());
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Ayin is serving ${config.siteDir} at ${address.replace('0.0.0.0', '127.0.0.1')}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -5,7 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isAudience, type Audience } from '../../src/search/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
 import { normalizePersian } from '../../src/search/normalize';
@@ -16,14 +16,14 @@ export interface SearchRoutesOptions {
   readonly siteDir: string;
   readonly dataDir: string;
   /** The audience of the current visitor (configuration, until accounts exist). */
-  readonly audienceOf: (request: unknown) => Audience;
+  readonly audienceOf: (request: FastifyRequest) => Audience | Promise<Audience>;
 }
 
 const MEILI_TIMEOUT_MS = 3000;
 
 export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, audienceOf }: SearchRoutesOptions) {
   app.get('/api/search/config', async (request, reply) => {
-    const audience = audienceOf(request);
+    const audience = await audienceOf(request);
     const lunr = { url: `/search-index/${audience}.json` };
     reply.header('cache-control', 'no-store');
     if ((await service.engine()) === 'meilisearch') {
@@ -60,7 +60,7 @@ export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, d
   app.get<{ Params: { file: string } }>('/search-index/:file', async (request, reply) => {
     const match = /^([a-z]+)\.json$/.exec(request.params.file);
     const requested = match?.[1];
-    const audience = audienceOf(request);
+    const audience = await audienceOf(request);
     if (!isAudience(requested) || requested !== audience) {
       return reply.code(403).send({ error: 'forbidden', message: 'این نمایه جست‌وجو برای شما نیست.' });
     }

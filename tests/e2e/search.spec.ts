@@ -98,3 +98,22 @@ test('when Meilisearch stops, search falls back to the offline index and says so
   await page.getByRole('combobox').fill('قرائت کنتور');
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toBeVisible();
 });
+
+test('a signed-in contractor gets the contractor search token and offline index, not staff ones', async ({ request }) => {
+  // Visitors get the configured audience (staff in this demo set-up).
+  expect((await (await request.get('/api/search/config')).json()).audience).toBe('staff');
+  const signIn = await request.post('/api/auth/sign-in', { data: { username: 'demo.contractor', password: 'ayin-demo-1234' } });
+  expect(signIn.status()).toBe(200);
+  const config = await (await request.get('/api/search/config')).json();
+  expect(config.audience).toBe('contractor');
+  expect(config.lunr.url).toBe('/search-index/contractor.json');
+  expect((await request.get('/search-index/staff.json')).status()).toBe(403);
+  expect((await request.get('/search-index/contractor.json')).status()).toBe(200);
+  // The token's rules are the contractor's: a staff-only filter returns nothing staff-only.
+  const res = await request.post(`/api/search/meili/indexes/ayin/search`, {
+    headers: { authorization: `Bearer ${config.meili.token}` },
+    data: { q: '', filter: 'audience = staff', limit: 1000, attributesToRetrieve: ['id', 'audience'] },
+  });
+  const hits = (await res.json()).hits as { audience: string[] }[];
+  expect(hits.filter((h) => !h.audience.includes('contractor') && !h.audience.includes('public'))).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildServer } from '../../server/app';
 import { readConfig } from '../../server/config';
+import { openServerDatabase } from '../../server/database';
 import { startLocalMeili } from '../../server/search/local-meili';
 import { indexSite } from '../../server/search/local-search';
 
@@ -19,7 +20,8 @@ async function main() {
   const meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili') });
   await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
   const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
-  const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' });
+  const database = await openServerDatabase(config, { AYIN_DATA_DIR: dataDir }, () => {});
+  const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' }, { database });
   await app.listen({ host: '127.0.0.1', port });
   if (process.env.E2E_PID_FILE) writeFileSync(process.env.E2E_PID_FILE, String(process.pid));
   console.log(`e2e server on ${port} with Meilisearch at ${meili.host}`);
@@ -27,6 +29,7 @@ async function main() {
   process.on('SIGUSR2', () => void meili.stop().then(() => console.log('Meilisearch stopped on request')));
   const stop = async () => {
     await app.close();
+    await database.close();
     await meili.stop();
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
