@@ -1,17 +1,13 @@
 /**
  * The home page's "find by code or title": a forgiving match on the regulation index.
- * Full-text Persian search is the search capability's job; this only folds the letter and
- * digit variants people type (ي/ی، ك/ک، نیم‌فاصله، ۰-۹) so a code or a title fragment is found.
+ * Full-text search is the search capability's job; this folds what people type with the same
+ * normaliser (ي/ی، ك/ک، نیم‌فاصله، ۰-۹) so a code or a title fragment is found.
  */
-import { toAsciiDigits } from './digits';
+import { normalizeJoined } from '../search/normalize';
 
+/** The search normaliser's form, with spaces dropped too: «آیین نامه» finds «آیین‌نامه». */
 export function foldForMatch(text: string): string {
-  return toAsciiDigits(text)
-    .replace(/[يى]/g, 'ی')
-    .replace(/ك/g, 'ک')
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[\u200C\u200D\u00A0\s]+/g, '')
-    .toLowerCase();
+  return normalizeJoined(text).replace(/\s+/g, '');
 }
 
 export interface QuickFindEntry {
