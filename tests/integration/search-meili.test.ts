@@ -3,7 +3,7 @@
  * re-indexing and its failures, audience isolation through tenant tokens, and the server's
  * search routes, including Meilisearch going down.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -144,16 +144,20 @@ describe('audience isolation with tenant tokens', () => {
 describe('server search routes with Meilisearch', () => {
   let app: FastifyInstance;
   let contractorApp: FastifyInstance;
-  const siteDir = path.join(repoRoot, 'build');
+  // A site folder with just the three offline indexes: what the gate serves is the point here.
+  const siteDir = mkdtempSync(path.join(tmpdir(), 'ayin-site-'));
 
   beforeAll(async () => {
-    const base = { ...readConfig({}, repoRoot), logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } };
+    mkdirSync(path.join(siteDir, 'search-index'));
+    for (const audience of ['staff', 'contractor', 'public']) writeFileSync(path.join(siteDir, 'search-index', `${audience}.json`), JSON.stringify({ audience }));
+    const base = { ...readConfig({}, repoRoot), siteDir, logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } };
     app = await buildServer({ ...base, audience: 'staff' });
     contractorApp = await buildServer({ ...base, audience: 'contractor' });
   });
   afterAll(async () => {
     await app?.close();
     await contractorApp?.close();
+    rmSync(siteDir, { recursive: true, force: true });
   });
 
   async function proxySearch(server: FastifyInstance, q: string, extra: Record<string, unknown> = {}) {
@@ -191,9 +195,12 @@ describe('server search routes with Meilisearch', () => {
     expect(huge.statusCode).toBe(413);
   });
 
-  it.runIf(existsSync(path.join(siteDir, 'search-index/staff.json')))('serves each audience only its own offline index', async () => {
+  it('serves each audience only its own offline index', async () => {
     expect((await contractorApp.inject({ url: '/search-index/staff.json' })).statusCode).toBe(403);
-    expect((await contractorApp.inject({ url: '/search-index/contractor.json' })).statusCode).toBe(200);
+    const own = await contractorApp.inject({ url: '/search-index/contractor.json' });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toEqual({ audience: 'contractor' });
+    expect((await app.inject({ url: '/search-index/staff.json' })).json()).toEqual({ audience: 'staff' });
     expect((await contractorApp.inject({ url: '/search-index/%2e%2e/search-index/staff.json' })).statusCode).toBe(403);
   });
 
