@@ -1,0 +1,75 @@
+/**
+ * The published editions (`content/editions.yml`): one entry per edition, oldest first.
+ * Which edition is in force is decided at viewing time (src/domain/editions.ts); this file
+ * only guarantees the list is one that decision can be made on.
+ */
+import * as z from 'zod';
+import { compareJalali, formatJalaliIso, type JalaliDate } from '../../domain/jalali';
+import type { Edition } from '../../domain/editions';
+import { jalaliDate, persianText } from './common';
+
+/** `1404-09`: the Jalali year and month the edition takes effect; also its URL segment. */
+const editionName = z
+  .string({ error: 'expected an edition name like 1404-09' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected an edition name like 1404-09 (Jalali year, dash, month 01–12)');
+
+export const editionEntrySchema = z.strictObject({
+  name: editionName,
+  effective: jalaliDate,
+  notification: z.strictObject({ number: persianText, date: jalaliDate }),
+  summary: persianText,
+});
+
+const yearMonthOf = ({ year, month }: JalaliDate) => `${year}-${String(month).padStart(2, '0')}`;
+
+/**
+ * Cross-entry rules run only once every entry is well formed (zod skips refinements after
+ * per-entry errors), so an editor fixes the typos first and then sees the ordering problems.
+ */
+export const editionsSchema = z.array(editionEntrySchema).superRefine((editions, ctx) => {
+  const firstIndexOfName = new Map<string, number>();
+  editions.forEach((edition, index) => {
+    const earlier = firstIndexOfName.get(edition.name);
+    if (earlier === undefined) firstIndexOfName.set(edition.name, index);
+    else {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'name'],
+        message: `duplicate edition name "${edition.name}" (already used by entry ${earlier + 1})`,
+      });
+    }
+
+    // The name is what people cite and what URLs carry; it must not disagree with the date.
+    const expectedName = yearMonthOf(edition.effective);
+    if (edition.name !== expectedName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'name'],
+        message: `must be the effective date's year and month: ${expectedName} (effective ${formatJalaliIso(edition.effective)})`,
+      });
+    }
+
+    const previous = editions[index - 1];
+    if (previous && compareJalali(edition.effective, previous.effective) <= 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'effective'],
+        message: `must be after the previous edition's effective date ${formatJalaliIso(previous.effective)} (${previous.name}); list editions oldest first`,
+      });
+    }
+
+    if (compareJalali(edition.notification.date, edition.effective) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'notification', 'date'],
+        message: `a regulation cannot take effect before it is notified: ${formatJalaliIso(edition.notification.date)} is after the effective date ${formatJalaliIso(edition.effective)}`,
+      });
+    }
+  });
+});
+
+export type EditionEntry = z.output<typeof editionEntrySchema>;
+
+// The validated file feeds the domain functions directly; this breaks the build if they drift.
+const _entryIsEdition: (entry: EditionEntry) => Edition = (entry) => entry;
+void _entryIsEdition;
