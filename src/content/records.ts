@@ -138,7 +138,7 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
     }
   }
 
-  for (const { id: courseId, course, lessons } of corpus.courses) {
+  for (const { course, lessons } of corpus.courses) {
     for (const entry of lessons) {
       const tree = readTree(corpus.siteDir, entry.file);
       if (!tree) continue;
@@ -157,7 +157,6 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
           position: position++,
         });
       }
-      void courseId;
     }
   }
 
@@ -181,7 +180,6 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
     });
   }
 
-  const slugger = new GithubSlugger();
   corpus.glossary.forEach((g, i) => {
     records.push({
       id: safeId('glossary', String(i)),
@@ -196,7 +194,6 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
       edition,
       position: i,
     });
-    void slugger;
   });
 
   return records;

@@ -10,7 +10,7 @@ import type { Meilisearch } from 'meilisearch';
 import lunr from 'lunr';
 import type { SearchRecord } from '../../../src/search/record';
 import { buildLunrIndex, loadLunrIndex } from '../../../src/search/lunr-engine';
-import { MEILI_SEARCH_DEFAULTS, meiliSettings } from '../../../src/search/meili-settings';
+import { MEILI_SEARCH_DEFAULTS } from '../../../src/search/meili-settings';
 import { prepareIndex } from '../../../src/search/prepare';
 import { meiliSynonyms, type GlossaryTerm } from '../../../src/search/synonyms';
 import { searchableText } from '../../../src/search/tokenize';
@@ -98,7 +98,6 @@ export async function createEngine(
   const task = await client.index(indexUid).addDocuments(docs.map((d) => ({ ...d, id: d.id.replace(/[^A-Za-z0-9_-]/g, '_') })) as unknown as Record<string, unknown>[]).waitTask({ timeout: 120_000 });
   if (task.status !== 'succeeded') throw new Error(`indexing failed: ${task.error?.message}`);
   const idMap = new Map(docs.map((d) => [d.id.replace(/[^A-Za-z0-9_-]/g, '_'), d.id]));
-  void meiliSettings;
   return {
     name,
     search: async (q, limit) => {
