@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { FALLBACK_PID_FILE, FALLBACK_PORT } from '../../playwright.config';
 import { regulation } from './corpus';
+import { gotoHydrated } from './hydrated';
 
 const es007 = regulation('ES-007');
 
 test('results as you type, with Arabic letters, highlighted, and keyboard navigation to the clause', async ({ page }) => {
-  await page.goto('/');
+  await gotoHydrated(page, '/');
   const box = page.getByRole('combobox', { name: 'جست‌وجو در مقررات، دوره‌ها و ابلاغیه‌ها' });
   await box.fill('قطع برق مشتركين بدهكار');
   const listbox = page.getByRole('listbox', { name: 'نتایج جست‌وجو' });
@@ -28,7 +29,7 @@ test('results as you type, with Arabic letters, highlighted, and keyboard naviga
 });
 
 test('«/» focuses the search box and Escape closes the results', async ({ page }) => {
-  await page.goto(es007.permalink);
+  await gotoHydrated(page, es007.permalink);
   await page.keyboard.press('/');
   const box = page.getByRole('combobox', { name: 'جست‌وجو در مقررات، دوره‌ها و ابلاغیه‌ها' });
   await expect(box).toBeFocused();
@@ -70,7 +71,7 @@ test('empty, whitespace and very long queries get a sensible answer', async ({ p
   await page.goto('/search?q=' + encodeURIComponent('   '));
   await expect(page.getByText(/عبارتی بنویسید/)).toBeVisible();
   // A long link (about 12 KB) is cut to the first 200 characters.
-  await page.goto('/search?q=' + encodeURIComponent('شکایت '.repeat(350)));
+  await gotoHydrated(page, '/search?q=' + encodeURIComponent('شکایت '.repeat(350)));
   await expect(page.getByText(/نتیجه برای|نتیجه‌ای پیدا نشد/)).toBeVisible();
   // 10,000 characters typed or pasted into the navbar box.
   const box = page.getByRole('combobox');
@@ -81,7 +82,7 @@ test('empty, whitespace and very long queries get a sensible answer', async ({ p
 
 test('when Meilisearch stops, search falls back to the offline index and says so', async ({ page }) => {
   const base = `http://127.0.0.1:${FALLBACK_PORT}`;
-  await page.goto(`${base}/search?q=${encodeURIComponent('تقسیط بدهی مشترکین')}`);
+  await gotoHydrated(page, `${base}/search?q=${encodeURIComponent('تقسیط بدهی مشترکین')}`);
   await expect(page.getByText(/نتیجه برای/)).toBeVisible();
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toHaveCount(0);
 
@@ -94,7 +95,7 @@ test('when Meilisearch stops, search falls back to the offline index and says so
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toBeVisible();
   await expect(page.locator('section[aria-label="نتایج"] ol li').first()).toBeVisible();
   // A fresh visit is told the offline engine straight away.
-  await page.goto(`${base}/`);
+  await gotoHydrated(page, `${base}/`);
   await page.getByRole('combobox').fill('قرائت کنتور');
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toBeVisible();
 });

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { formatJalaliLong } from '../../src/domain/jalali';
 import { corpus, regulation } from './corpus';
+import { gotoHydrated } from './hydrated';
 
 const cs002 = regulation('CS-002');
 
@@ -60,7 +61,7 @@ test('the metadata card shows the regulation in Jalali and Persian digits', asyn
 test('copy citation copies the code, the clause and its link', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const note = cs002.clauses.find((c) => c.kind === 'note')!;
-  await page.goto(cs002.permalink);
+  await gotoHydrated(page, cs002.permalink);
   const button = page.getByRole('button', { name: `رونوشت ارجاع به ${note.label}` });
   await button.click();
   await expect(button).toContainText('ارجاع رونوشت شد');
@@ -114,7 +115,7 @@ test('a regulation prints cleanly with its metadata card', async ({ page }) => {
 });
 
 test('home finds a regulation by code in Persian digits or by title with Arabic letters', async ({ page }) => {
-  await page.goto('/');
+  await gotoHydrated(page, '/');
   const box = page.getByLabel('یافتن مقرره با کد یا عنوان');
   await box.fill('cs-۰۰۲');
   await expect(page.getByRole('link', { name: new RegExp(cs002.frontMatter.title) })).toBeVisible();
