@@ -8,6 +8,8 @@ import { ContentError, getCorpus } from '../../src/content/index';
 import { toSiteData, type AyinSiteData } from './site-data';
 
 export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSiteData> {
+  // The config has just read the corpus for the first load; `docusaurus start` reloads re-read it.
+  let loads = 0;
   return {
     name: 'ayin-content',
 
@@ -16,8 +18,7 @@ export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSite
     },
 
     async loadContent() {
-      // Re-read on every load so `docusaurus start` picks up edits.
-      const corpus = getCorpus(context.siteDir, { fresh: true });
+      const corpus = getCorpus(context.siteDir, { fresh: loads++ > 0 });
       if (corpus.problems.length) throw new ContentError(corpus.problems);
       return toSiteData(corpus);
     },

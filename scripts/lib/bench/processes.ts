@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+export { freeLoopbackPort } from '../../../server/free-port';
 
 export interface StartOptions {
   cwd: string;
@@ -63,17 +63,6 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** A port that was free on the loopback a moment ago (the OS picks it). */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Polls `url` until it answers 200, failing early when the server process dies. */
 export async function waitForHttp(url: string, server: ChildProcess, { timeoutMs = 60_000, logFile }: { timeoutMs?: number; logFile: string }) {
