@@ -1,5 +1,6 @@
 /** The roles of Ayin's users, their Persian names, and what each may read. */
 import type { Audience } from '../../src/search/audience';
+import type { BuildAudience } from '../../src/content/build-audience';
 import { ROLES, type Role } from '../db/schema';
 
 export { ROLES, type Role };
@@ -21,4 +22,10 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 export function audienceOfRole(role: Role | undefined): Audience {
   if (!role) return 'public';
   return role === 'contractor' ? 'contractor' : 'staff';
+}
+
+/** The site build a role is served (see src/content/build-audience.ts). */
+export function buildAudienceOfRole(role: Role | undefined): BuildAudience {
+  if (role === 'editor' || role === 'approver') return 'editor';
+  return audienceOfRole(role);
 }
