@@ -3,6 +3,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Audience } from '../src/search/audience';
 import { audienceOfRole, registerAccountRoutes } from './accounts';
+import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { registerHealth } from './health';
@@ -46,6 +47,7 @@ export async function buildServer(config: ServerConfig, { database }: ServerPart
   const accounts = database
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
+  if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
   // A signed-in user's role decides what they may find; visitors get the configured audience.
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => {
     const session = accounts ? await accounts.authOf(request) : null;
