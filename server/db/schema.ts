@@ -44,13 +44,75 @@ export interface LoginAttemptsTable {
   attempted_at: number;
 }
 
+/** One quiz attempt (server/training): the questions drawn for it are fixed when it starts. */
+export interface QuizAttemptsTable {
+  /** A random UUID: it is in URLs, and someone else's id must not be guessable. */
+  id: string;
+  user_id: string;
+  course: string;
+  /** 1, 2, …: unique per user and course, so the attempt limit holds under races. */
+  number: number;
+  seed: string;
+  /** JSON `[{ id, options: string[] | null }]`: question ids and option order as shown. */
+  questions: string;
+  started_at: number;
+  /** Started + time limit; null without a limit. The server's clock decides. */
+  deadline: number | null;
+  submitted_at: number | null;
+  /** Percent, 0–100; set with `submitted_at`. */
+  score: number | null;
+  /** 0 or 1 (SQLite has no boolean). */
+  passed: number | null;
+  /** JSON of the graded result; set with `submitted_at`. */
+  result: string | null;
+}
+
+/** The latest answer to one question of an attempt (upserted as the learner answers). */
+export interface QuizAnswersTable {
+  attempt_id: string;
+  question_id: string;
+  /** JSON of the answer as parsed by the quiz domain. */
+  answer: string;
+  answered_at: number;
+}
+
+/** A lesson a learner opened, once (the first time). `lesson` is the doc id `course/NN-slug`. */
+export interface LessonViewsTable {
+  user_id: string;
+  course: string;
+  lesson: string;
+  first_opened_at: number;
+}
+
+/** An issued certificate, with the names as printed on it. */
+export interface CertificatesTable {
+  /** Verification code: 10 characters, the last a check character (server/certificates/code.ts). */
+  code: string;
+  user_id: string;
+  course: string;
+  /** The passed attempt it was issued for. */
+  attempt_id: string;
+  issued_at: number;
+  /** The edition of the regulations in force at issue (`1404-09`), or «متن جاری». */
+  edition: string;
+  learner_name: string;
+  company: string | null;
+  course_title: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  quiz_attempts: QuizAttemptsTable;
+  quiz_answers: QuizAnswersTable;
+  lesson_views: LessonViewsTable;
+  certificates: CertificatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type QuizAttemptRow = Selectable<QuizAttemptsTable>;
+export type CertificateRow = Selectable<CertificatesTable>;

@@ -45,6 +45,10 @@ describe.each(dialects)('database on $name', (t) => {
       login_attempts: ['attempted_at', 'key'],
       sessions: ['created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
       users: ['company?', 'created_at', 'disabled_at?', 'display_name', 'id', 'password_hash', 'role', 'username'],
+      quiz_attempts: ['course', 'deadline?', 'id', 'number', 'passed?', 'questions', 'result?', 'score?', 'seed', 'started_at', 'submitted_at?', 'user_id'],
+      quiz_answers: ['answer', 'answered_at', 'attempt_id', 'question_id'],
+      lesson_views: ['course', 'first_opened_at', 'lesson', 'user_id'],
+      certificates: ['attempt_id', 'code', 'company?', 'course', 'course_title', 'edition', 'issued_at', 'learner_name', 'user_id'],
     });
   });
 

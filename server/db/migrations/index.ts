@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as m001 from './001-accounts';
+import * as m002 from './002-training';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
+  '002-training': m002,
 };
