@@ -3,12 +3,43 @@ import type { Config } from '@docusaurus/types';
 import { themes as prismThemes } from 'prism-react-renderer';
 import { datePublishedAnnouncements } from './plugins/announcements/process-posts';
 import remarkRegulations from './plugins/remark-regulations/index';
+import { keepToAudience } from './plugins/audience/front-matter';
+import { buildAudience, inBuild } from './src/content/build-audience';
+import { buildToday, editionForDate, listedRegulations } from './src/content/editions';
 import { getCorpus } from './src/content/index';
+import { toPersianDigits } from './src/domain/digits';
 
 const siteDir = __dirname;
 const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:3000';
 const corpus = getCorpus(siteDir);
-const populatedAreas = corpus.taxonomy.areas.filter((area) => [...corpus.regulations.values()].some((r) => r.area === area.id));
+// One build per audience (build/<audience>/), served by the reader's role: see build-audience.ts.
+const audience = buildAudience();
+const today = buildToday();
+const listedEdition = editionForDate(corpus, today);
+const regulationsBase = listedEdition ? `/regulations/${listedEdition.name}` : '/regulations';
+// Courses are for contractors and staff; a build whose readers have none leaves the instance out.
+const visibleCourses = corpus.courses.filter(({ course }) => inBuild(audience, course.audience));
+const populatedAreas = corpus.taxonomy.areas.filter((area) =>
+  [...listedRegulations(corpus, today).values()].some((r) => r.area === area.id && inBuild(audience, r.frontMatter.audience)),
+);
+
+/**
+ * Editions are Docusaurus versions, each at a stable path of its own name (`/regulations/1404-09/…`,
+ * never moved when a newer edition takes effect); the server sends unversioned paths to the
+ * edition in force on the day of the request. `docs/`, the next edition, is in editors' builds only.
+ */
+const editionNames = corpus.editions.map((e) => e.name);
+const editionOptions = listedEdition
+  ? {
+      lastVersion: listedEdition.name,
+      includeCurrentVersion: audience === 'editor',
+      onlyIncludeVersions: audience === 'editor' ? ['current', ...editionNames] : editionNames,
+      versions: {
+        ...(audience === 'editor' ? { current: { label: 'پیش‌نویس ویرایش بعد', path: 'next', banner: 'none' as const, noIndex: true } } : {}),
+        ...Object.fromEntries(editionNames.map((name) => [name, { label: `ویرایش ${toPersianDigits(name)}`, path: name, banner: 'none' as const }])),
+      },
+    }
+  : {};
 
 const config: Config = {
   title: 'آیین',
@@ -50,6 +81,7 @@ const config: Config = {
   markdown: {
     format: 'mdx',
     hooks: { onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw' },
+    parseFrontMatter: keepToAudience(siteDir, audience),
   },
 
   presets: [
@@ -62,6 +94,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           breadcrumbs: true,
           beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'file', clauses: true }]],
+          ...editionOptions,
         },
         blog: {
           path: 'announcements',
@@ -98,7 +131,8 @@ const config: Config = {
   plugins: [
     './plugins/ayin-content/index.ts',
     './plugins/search-index/index.ts',
-    [
+    './plugins/seminars/index.ts',
+    visibleCourses.length > 0 && [
       '@docusaurus/plugin-content-docs',
       {
         id: 'courses',
@@ -120,10 +154,13 @@ const config: Config = {
       logo: { alt: 'نشان آیین', src: 'img/logo.svg', width: 32, height: 32 },
       items: [
         { type: 'docSidebar', sidebarId: 'regulations', position: 'right', label: 'مقررات' },
-        { type: 'docSidebar', sidebarId: 'courses', docsPluginId: 'courses', position: 'right', label: 'دوره‌های آموزشی' },
+        ...(visibleCourses.length ? [{ type: 'docSidebar', sidebarId: 'courses', docsPluginId: 'courses', position: 'right' as const, label: 'دوره‌های آموزشی' }] : []),
         { to: '/announcements', label: 'ابلاغیه‌ها', position: 'right' },
         { to: '/glossary', label: 'واژه‌نامه', position: 'right' },
+        { to: '/seminars', label: 'سمینارها', position: 'right' },
         { to: '/editing-guide', label: 'راهنمای ویراستاران', position: 'left' },
+        // Sign-in and the signed-in user's pages (src/theme/NavbarItem/ComponentTypes.tsx).
+        { type: 'custom-account', position: 'left' },
       ],
     },
     footer: {
@@ -132,14 +169,12 @@ const config: Config = {
         {
           title: 'مقررات',
           items: [
-            ...populatedAreas.map((area) => ({ label: area.title, to: `/regulations/${area.id}` })),
+            ...populatedAreas.map((area) => ({ label: area.title, to: `${regulationsBase}/${area.id}` })),
             { label: 'واژه‌نامه', to: '/glossary' },
+            { label: 'سمینارها', to: '/seminars' },
           ],
         },
-        {
-          title: 'آموزش',
-          items: corpus.courses.map(({ id, course }) => ({ label: course.title, to: `/courses/${id}` })),
-        },
+        ...(visibleCourses.length ? [{ title: 'آموزش', items: visibleCourses.map(({ id, course }) => ({ label: course.title, to: `/courses/${id}` })) }] : []),
         {
           title: 'ابلاغیه‌ها',
           items: [

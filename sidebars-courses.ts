@@ -1,11 +1,13 @@
 /** One category per course, its generated page being the course's home. */
 import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
+import { buildAudience, inBuild } from './src/content/build-audience';
 import { getCorpus } from './src/content/index';
 
 const corpus = getCorpus(__dirname);
+const audience = buildAudience();
 
 const sidebars: SidebarsConfig = {
-  courses: corpus.courses.map(({ id, course }) => ({
+  courses: corpus.courses.filter(({ course }) => inBuild(audience, course.audience)).map(({ id, course }) => ({
     type: 'category' as const,
     label: course.title,
     collapsed: false,

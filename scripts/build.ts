@@ -1,9 +1,26 @@
-/** `npm run build`: validate, build and precompress the site into build/. */
+/**
+ * `npm run build [-- --audience staff] [out-dir]`: validate, build (once per audience) and
+ * precompress the site into build/<audience>/.
+ */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUILD_AUDIENCES, isBuildAudience } from '../src/content/build-audience';
 import { ContentError } from '../src/content/problems';
 import { buildSite } from './lib/site-build';
 
-buildSite({ siteDir: path.resolve(__dirname, '..'), outDir: process.argv[2] && path.resolve(process.argv[2]) }).catch((error: unknown) => {
+const { values, positionals } = parseArgs({ options: { audience: { type: 'string', multiple: true } }, allowPositionals: true });
+const audiences = values.audience ?? [...BUILD_AUDIENCES];
+const unknown = audiences.find((a) => !isBuildAudience(a));
+if (unknown) {
+  console.error(`Unknown audience "${unknown}"; expected one of: ${BUILD_AUDIENCES.join(', ')}`);
+  process.exit(2);
+}
+
+buildSite({
+  siteDir: path.resolve(__dirname, '..'),
+  outDir: positionals[0] && path.resolve(positionals[0]),
+  audiences: audiences.filter(isBuildAudience),
+}).catch((error: unknown) => {
   console.error(error instanceof ContentError ? error.message : `Build failed: ${(error as Error).message}`);
   process.exit(1);
 });

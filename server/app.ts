@@ -1,8 +1,10 @@
 /** Builds the Ayin server: the site, and the API beside it. */
+import path from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { readingAudience, type BuildAudience } from '../src/content/build-audience';
 import type { Audience } from '../src/search/audience';
-import { audienceOfRole, registerAccountRoutes } from './accounts';
+import { buildAudienceOfRole, registerAccountRoutes } from './accounts';
 import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
@@ -28,7 +30,7 @@ export async function buildServer(config: ServerConfig, { database }: ServerPart
       if (request.url.startsWith('/api/')) {
         return reply.code(400).send({ error: 'bad_request', message: 'نشانی درخواست نامعتبر است.' });
       }
-      return sendSitePage(reply.code(400), config.siteDir, '404.html');
+      return sendSitePage(reply.code(400), path.join(config.siteDir, config.audience), '404.html');
     },
   });
   await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false });
@@ -48,14 +50,16 @@ export async function buildServer(config: ServerConfig, { database }: ServerPart
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
   if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
-  // A signed-in user's role decides what they may find; visitors get the configured audience.
-  const audienceOf = async (request: FastifyRequest): Promise<Audience> => {
+  // A signed-in user's role decides which build they are served and what they may find;
+  // visitors who have not signed in get the configured audience (public by default).
+  const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
     const session = accounts ? await accounts.authOf(request) : null;
-    return session ? audienceOfRole(session.user.role) : config.audience;
+    return session ? buildAudienceOfRole(session.user.role) : config.audience;
   };
+  const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
   const search = createSearchService({ meili: config.meili, audience: config.audience });
   registerHealth(app, config.siteDir, search, database);
-  registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, audienceOf });
-  await registerStaticSite(app, config.siteDir);
+  registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf });
+  await registerStaticSite(app, config.siteDir, buildOf);
   return app;
 }

@@ -29,7 +29,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
   if (publicUrl && !/^https?:\/\//.test(publicUrl)) {
     throw new ConfigError(`PUBLIC_URL must start with http:// or https://, got "${publicUrl}"`);
   }
-  const audience = env.AYIN_AUDIENCE ?? 'staff';
+  // Visitors who have not signed in: the public build unless an intranet says otherwise.
+  const audience = env.AYIN_AUDIENCE ?? 'public';
   if (!isAudience(audience)) throw new ConfigError(`AYIN_AUDIENCE must be one of ${AUDIENCES.join(', ')}, got "${audience}"`);
   const meiliHost = env.MEILI_HOST || undefined;
   if (meiliHost && !/^https?:\/\//.test(meiliHost)) throw new ConfigError(`MEILI_HOST must start with http:// or https://, got "${meiliHost}"`);

@@ -6,7 +6,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { BuildAudience } from '../src/content/build-audience';
+import { EDITIONS_MANIFEST, NEXT_EDITION_PATH } from '../src/content/editions';
+import { resolveEditionAt, todayInTehran, type DatedEdition } from '../src/domain/editions';
 
 const HASHED_ASSET = /^\/assets\//;
 const PRIVATE_PREFIXES = ['search-index/', '__server/', '.ayin-build'];
@@ -56,7 +59,10 @@ export function sendSitePage(reply: FastifyReply, siteDir: string, page: string)
   return reply.sendFile(page, path.resolve(siteDir));
 }
 
-export async function registerStaticSite(app: FastifyInstance, siteDir: string) {
+/** Which of the per-audience builds (`<siteDir>/<audience>/`) a request is served from. */
+export type BuildOfRequest = (request: FastifyRequest) => Promise<BuildAudience>;
+
+export async function registerStaticSite(app: FastifyInstance, siteDir: string, buildOf: BuildOfRequest) {
   const root = path.resolve(siteDir);
   await app.register(fastifyStatic, {
     root,
@@ -67,24 +73,71 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string) 
     cacheControl: false,
     // @fastify/static 10 passes the fastify reply here, not the raw response.
     setHeaders(reply: unknown, filePath: string) {
-      (reply as FastifyReply).header('cache-control', cacheControlFor(`/${path.relative(root, filePath).split(path.sep).join('/')}`));
+      const [, ...inBuild] = path.relative(root, filePath).split(path.sep);
+      (reply as FastifyReply).header('cache-control', cacheControlFor(`/${inBuild.join('/')}`));
     },
   });
+  const editions = new EditionPaths(root);
 
-  const sendNotFound = (reply: FastifyReply) => sendSitePage(reply.code(404), root, '404.html');
+  const sendNotFound = (reply: FastifyReply, build: BuildAudience) => sendSitePage(reply.code(404), path.join(root, build), '404.html');
 
-  app.get('/*', (request, reply) => {
+  app.get('/*', async (request, reply) => {
     const urlPath = request.url.split('?')[0]!;
     if (urlPath.startsWith('/api/')) return reply.callNotFound();
-    const file = resolveSitePath(root, urlPath);
-    if (!file) return sendNotFound(reply);
-    return reply.sendFile(file);
+    const build = await buildOf(request);
+    const buildRoot = path.join(root, build);
+    // The same URL is a different page for different readers: no shared cache may mix them.
+    reply.header('vary', 'cookie');
+    const file = resolveSitePath(buildRoot, urlPath);
+    if (file) return reply.sendFile(file, buildRoot);
+    const moved = editions.redirectFor(build, urlPath, (candidate) => resolveSitePath(buildRoot, candidate) !== undefined);
+    if (moved) return reply.header('cache-control', 'no-store').redirect(moved + (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''), 302);
+    return sendNotFound(reply, build);
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ error: 'not_found', message: 'این نشانی در رابط برنامه‌نویسی آیین وجود ندارد.' });
     }
-    return sendNotFound(reply);
+    return sendNotFound(reply, await buildOf(request));
   });
+}
+
+/**
+ * Unversioned regulation URLs (`/regulations/connection-sales/cs-002`: old citations, links
+ * from outside) go to the edition in force on the day of the request — decided now, by the
+ * server's clock, not when the site was built. A text that is not in that edition (repealed,
+ * or not yet in force) goes to its newest edition that has it.
+ */
+class EditionPaths {
+  private readonly cache = new Map<BuildAudience, readonly DatedEdition[]>();
+  constructor(private readonly root: string) {}
+
+  private editionsOf(build: BuildAudience): readonly DatedEdition[] {
+    let editions = this.cache.get(build);
+    if (!editions) {
+      const file = path.join(this.root, build, EDITIONS_MANIFEST);
+      editions = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { editions: DatedEdition[] }).editions : [];
+      this.cache.set(build, editions);
+    }
+    return editions;
+  }
+
+  redirectFor(build: BuildAudience, urlPath: string, exists: (urlPath: string) => boolean, now = new Date()): string | undefined {
+    const match = /^\/regulations(?:\/(.*))?$/.exec(urlPath);
+    if (!match) return undefined;
+    const editions = this.editionsOf(build);
+    if (!editions.length) return undefined;
+    const rest = (match[1] ?? '').replace(/\/$/, '');
+    const first = rest.split('/')[0];
+    if (first === NEXT_EDITION_PATH || editions.some((e) => e.name === first)) return undefined;
+    const at = resolveEditionAt(editions, todayInTehran(now));
+    const preferred = at.status === 'in-force' ? at.edition : at.status === 'before-first' ? at.first : undefined;
+    const order = [preferred, ...[...editions].reverse()].filter((e): e is DatedEdition => Boolean(e));
+    for (const edition of order) {
+      const candidate = rest ? `/regulations/${edition.name}/${rest}` : `/regulations/${edition.name}`;
+      if (exists(candidate)) return candidate; // still percent-encoded, as it came
+    }
+    return undefined;
+  }
 }

@@ -3,7 +3,10 @@
  * the build with the same `path:line: field: message` lines as `npm run validate`), shares
  * the taxonomies and the regulation index with the theme, and adds the glossary page.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { EDITIONS_MANIFEST } from '../../src/content/editions';
 import { ContentError, getCorpus } from '../../src/content/index';
 import { toSiteData, type AyinSiteData } from './site-data';
 
@@ -21,6 +24,14 @@ export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSite
       const corpus = getCorpus(context.siteDir, { fresh: loads++ > 0 });
       if (corpus.problems.length) throw new ContentError(corpus.problems);
       return toSiteData(corpus);
+    },
+
+    async postBuild({ outDir }) {
+      // The server reads this to send unversioned regulation URLs to the edition in force today.
+      const corpus = getCorpus(context.siteDir);
+      const manifest = path.join(outDir, EDITIONS_MANIFEST);
+      mkdirSync(path.dirname(manifest), { recursive: true });
+      writeFileSync(manifest, JSON.stringify({ editions: corpus.editions.map(({ name, entry }) => ({ name, effective: entry.effective })) }));
     },
 
     async contentLoaded({ content, actions }) {

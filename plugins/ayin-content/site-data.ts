@@ -1,5 +1,8 @@
 /** What the theme needs to know about the corpus, as plain JSON (no file paths, no bodies). */
+import { buildAudience, inBuild, type BuildAudience } from '../../src/content/build-audience';
 import type { Corpus } from '../../src/content/corpus';
+import { ROUTES } from '../../src/content/corpus';
+import { buildToday, editionForDate, listedRegulations } from '../../src/content/editions';
 import type { GlossaryEntry } from '../../src/content/schemas/glossary';
 import { formatJalaliIso } from '../../src/domain/jalali';
 
@@ -25,16 +28,34 @@ export interface CourseSummary {
   readonly permalink: string;
 }
 
+export interface EditionSummary {
+  readonly name: string;
+  /** Jalali, `1404/09/01`. */
+  readonly effective: string;
+  readonly notification: { readonly number: string; readonly date: string };
+  readonly summary: string;
+}
+
 export interface AyinSiteData {
   readonly taxonomy: Corpus['taxonomy'];
+  /** Where the listed edition's regulations live: `/regulations/1404-09`, or `/regulations` without editions. */
+  readonly regulationsBase: string;
+  /** Published editions, oldest first (empty without editions); which is in force is decided when viewed. */
+  readonly editions: readonly EditionSummary[];
   readonly regulations: Readonly<Record<string, RegulationSummary>>;
   readonly courses: readonly CourseSummary[];
   readonly glossary: readonly GlossaryEntry[];
 }
 
-export function toSiteData(corpus: Corpus): AyinSiteData {
+/**
+ * Only what this build's readers may see goes in: global data is in every page's bundle.
+ * The regulations listed are the edition in force when the site was built (pages recheck
+ * at viewing time); the build decides which audience (src/content/build-audience.ts).
+ */
+export function toSiteData(corpus: Corpus, audience: BuildAudience = buildAudience(), today = buildToday()): AyinSiteData {
   const regulations = Object.fromEntries(
-    [...corpus.regulations.values()]
+    [...listedRegulations(corpus, today).values()]
+      .filter((reg) => inBuild(audience, reg.frontMatter.audience))
       .sort((a, b) => a.frontMatter.code.localeCompare(b.frontMatter.code))
       .map(({ frontMatter: fm, permalink, area }): [string, RegulationSummary] => [
         fm.code,
@@ -50,7 +71,7 @@ export function toSiteData(corpus: Corpus): AyinSiteData {
         },
       ]),
   );
-  const courses = corpus.courses.map(({ id, course, lessons }) => ({
+  const courses = corpus.courses.filter(({ course }) => inBuild(audience, course.audience)).map(({ id, course, lessons }) => ({
     id,
     title: course.title,
     summary: course.summary,
@@ -59,5 +80,14 @@ export function toSiteData(corpus: Corpus): AyinSiteData {
     lessons: lessons.length,
     permalink: `/courses/${id}`,
   }));
-  return { taxonomy: corpus.taxonomy, regulations, courses, glossary: corpus.glossary };
+  // Glossary terms are general vocabulary, written for everyone.
+  const listed = editionForDate(corpus, today);
+  const editions = corpus.editions.map(({ entry }) => ({
+    name: entry.name,
+    effective: formatJalaliIso(entry.effective),
+    notification: { number: entry.notification.number, date: formatJalaliIso(entry.notification.date) },
+    summary: entry.summary,
+  }));
+  const regulationsBase = listed ? `${ROUTES.regulations}/${listed.name}` : ROUTES.regulations;
+  return { taxonomy: corpus.taxonomy, regulationsBase, editions, regulations, courses, glossary: corpus.glossary };
 }

@@ -10,7 +10,10 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { findRegLinks, walkClauses } from '../../src/content/clause-tree';
+import { buildAudience, inBuild } from '../../src/content/build-audience';
+import { findRegLinks, walkClauses, type RegLink } from '../../src/content/clause-tree';
+import type { Corpus, Regulation } from '../../src/content/corpus';
+import { buildToday, linkTarget } from '../../src/content/editions';
 import { getCorpus } from '../../src/content/index';
 
 export interface RemarkRegulationsOptions {
@@ -51,14 +54,20 @@ export default function remarkRegulations(options: RemarkRegulationsOptions) {
 
     const { links, issues } = findRegLinks(tree);
     const problems = issues.map((i) => `${where}:${i.line}: link: ${i.message}`);
+    const audience = buildAudience();
+    const sameEdition = editionOfFile(corpus, where);
     for (const link of links) {
-      const target = corpus.regulations.get(link.code);
+      const target = options.links === 'file' ? sameEdition.get(link.code) : linkTarget(corpus, link.code, buildToday());
       if (!target) {
         problems.push(`${where}:${link.line}: link: no regulation with code ${link.code}`);
         continue;
       }
       if (link.anchor && !target.clauses.some((c) => c.anchor === link.anchor)) {
         problems.push(`${where}:${link.line}: link: ${link.code} has no clause #${link.anchor}`);
+        continue;
+      }
+      if (!inBuild(audience, target.frontMatter.audience)) {
+        unlink(link);
         continue;
       }
       const hash = link.anchor ? `#${link.anchor}` : '';
@@ -68,4 +77,23 @@ export default function remarkRegulations(options: RemarkRegulationsOptions) {
     }
     if (problems.length) throw new Error(problems.join('\n'));
   };
+}
+
+/** A file under `versioned_docs/version-<name>/` links inside that edition; `docs/` inside itself. */
+function editionOfFile(corpus: Corpus, relativePath: string): ReadonlyMap<string, Regulation> {
+  const name = /^versioned_docs[\\/]version-([^\\/]+)[\\/]/.exec(relativePath)?.[1];
+  return (name && corpus.editions.find((e) => e.name === name)?.regulations) || corpus.regulations;
+}
+
+/**
+ * A link to a text this build's readers may not see keeps its words and loses its target:
+ * the reader learns a rule is cited without the build holding (or pointing at) the text.
+ */
+function unlink(link: RegLink) {
+  const node = link.node as unknown as { type: string; name?: string; attributes?: unknown[]; url?: string; title?: unknown };
+  node.type = 'mdxJsxTextElement';
+  node.name = 'span';
+  node.attributes = [{ type: 'mdxJsxAttribute', name: 'className', value: 'reg-unavailable' }];
+  delete node.url;
+  delete node.title;
 }

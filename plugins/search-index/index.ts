@@ -1,13 +1,14 @@
 /**
- * Builds the embedded search fallback with the site: one Lunr index per audience, each
- * holding only the records that audience may read (the server hands out only the visitor's).
+ * Builds the embedded search fallback with the site: the Lunr index of the build's audience,
+ * holding only the records that audience may read (each build is served to its readers only).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { getCorpus } from '../../src/content/index';
 import { buildRecords } from '../../src/content/records';
-import { AUDIENCES, canSee } from '../../src/search/audience';
+import { buildAudience, readingAudience } from '../../src/content/build-audience';
+import { canSee } from '../../src/search/audience';
 import { buildLunrIndex } from '../../src/search/lunr-engine';
 import { prepareIndex } from '../../src/search/prepare';
 
@@ -19,7 +20,8 @@ export default function searchIndexPlugin(context: LoadContext): Plugin {
       const { records, synonyms } = prepareIndex(buildRecords(corpus), corpus.glossary);
       const dir = path.join(outDir, 'search-index');
       mkdirSync(dir, { recursive: true });
-      for (const audience of AUDIENCES) {
+      // A build holds the index of its own readers only (editors read what staff read).
+      for (const audience of [readingAudience(buildAudience())]) {
         const visible = records.filter((r) => canSee(audience, r.audience));
         writeFileSync(path.join(dir, `${audience}.json`), JSON.stringify(buildLunrIndex(visible, synonyms)));
       }

@@ -7,7 +7,7 @@ export { createGuards, SESSION_COOKIE, type AccountGuards } from './guards';
 export { CONTRACTOR_COLUMNS, formatProblem, importContractorsCsv, type ImportedUser, type ImportProblem, type ImportResult } from './import-contractors';
 export { DEFAULT_SCRYPT, generatePassword, hashPassword, needsRehash, verifyPassword, type ScryptParams } from './password';
 export { createSignInLimiter, DEFAULT_SIGN_IN_LIMITS, type SignInLimiter, type SignInLimits } from './rate-limit';
-export { audienceOfRole, isRole, ROLE_LABELS, ROLES, type Role } from './roles';
+export { audienceOfRole, buildAudienceOfRole, isRole, ROLE_LABELS, ROLES, type Role } from './roles';
 export { registerAccountRoutes, type AccountRoutesOptions, type AccountServices, type SignedIn } from './routes';
 export { createSessionStore, DEFAULT_SESSION_LIFETIMES, hashSessionToken, type ActiveSession, type SessionLifetimes, type SessionStore } from './sessions';
 export {

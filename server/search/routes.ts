@@ -6,6 +6,7 @@
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readingAudience, type BuildAudience } from '../../src/content/build-audience';
 import { isAudience, type Audience } from '../../src/search/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
 import { normalizePersian } from '../../src/search/normalize';
@@ -16,12 +17,14 @@ export interface SearchRoutesOptions {
   readonly siteDir: string;
   readonly dataDir: string;
   /** The audience of the current visitor (configuration, until accounts exist). */
-  readonly audienceOf: (request: FastifyRequest) => Audience | Promise<Audience>;
+  /** The build a request is served (its reading audience decides what search may return). */
+  readonly buildOf: (request: FastifyRequest) => Promise<BuildAudience>;
 }
 
 const MEILI_TIMEOUT_MS = 3000;
 
-export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, audienceOf }: SearchRoutesOptions) {
+export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, buildOf }: SearchRoutesOptions) {
+  const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
   app.get('/api/search/config', async (request, reply) => {
     const audience = await audienceOf(request);
     const lunr = { url: `/search-index/${audience}.json` };
@@ -60,13 +63,14 @@ export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, d
   app.get<{ Params: { file: string } }>('/search-index/:file', async (request, reply) => {
     const match = /^([a-z]+)\.json$/.exec(request.params.file);
     const requested = match?.[1];
-    const audience = await audienceOf(request);
-    if (!isAudience(requested) || requested !== audience) {
+    const build = await buildOf(request);
+    if (!isAudience(requested) || requested !== readingAudience(build)) {
       return reply.code(403).send({ error: 'forbidden', message: 'این نمایه جست‌وجو برای شما نیست.' });
     }
+    const buildRoot = path.resolve(siteDir, build);
     const file = path.join('search-index', `${requested}.json`);
-    if (!existsSync(path.join(siteDir, file))) return reply.code(404).send({ error: 'not_found', message: 'نمایه جست‌وجوی آفلاین ساخته نشده است.' });
-    return reply.header('cache-control', 'no-cache').sendFile(file);
+    if (!existsSync(path.join(buildRoot, file))) return reply.code(404).send({ error: 'not_found', message: 'نمایه جست‌وجوی آفلاین ساخته نشده است.' });
+    return reply.header('cache-control', 'no-cache').header('vary', 'cookie').sendFile(file, buildRoot);
   });
 
   // Queries that found nothing, for the editors' report. No user, no address: the query only.

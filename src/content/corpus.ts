@@ -14,8 +14,12 @@ import { taxonomySchemas, type Taxonomy, type TaxonomyName } from './schemas/tax
 import { findRegLinks, walkClauses, type Clause, type RegLink } from './clause-tree';
 import { parseLocatedYaml, splitMarkdown } from './front-matter';
 import { parseMdx } from './markdown';
+import { editionDocsDir, loadEditionEntries, NEXT_EDITION_PATH } from './editions';
 import type { Problem } from './problems';
+import type { EditionEntry } from './schemas/edition';
 import { validateLocated } from './schema-problems';
+import { loadSeminars, type SeminarEntry } from './seminars';
+import { checkQuizReferences, loadQuizzes, quizReferenceTargets, type QuizEntry } from './quizzes';
 
 export const CONTENT_DIRS = {
   regulations: 'docs',
@@ -32,6 +36,8 @@ export interface Regulation {
   readonly slug: string;
   readonly permalink: string;
   readonly frontMatter: RegulationFrontMatter;
+  /** The published edition this text belongs to; null for `docs/`, the next edition being prepared. */
+  readonly edition: string | null;
   readonly clauses: readonly Clause[];
   readonly links: readonly RegLink[];
   /** Line of a front matter field, for problems found after validation. */
@@ -61,13 +67,26 @@ export interface AnnouncementEntry {
   readonly lineOf: (path: readonly PropertyKey[]) => number;
 }
 
+/** A published edition: its entry in `content/editions.yml` and its snapshot of the regulations. */
+export interface EditionSnapshot {
+  readonly entry: EditionEntry;
+  readonly name: string;
+  readonly regulations: ReadonlyMap<string, Regulation>;
+}
+
 export interface Corpus {
   readonly siteDir: string;
   readonly taxonomy: Taxonomy;
+  /** `docs/`: with editions, the next edition being prepared; without, the only text there is. */
   readonly regulations: ReadonlyMap<string, Regulation>;
+  /** Published editions, oldest first; empty when the site keeps no editions (`content/editions.yml`). */
+  readonly editions: readonly EditionSnapshot[];
   readonly courses: readonly CourseEntry[];
   readonly announcements: readonly AnnouncementEntry[];
   readonly glossary: readonly GlossaryEntry[];
+  readonly seminars: readonly SeminarEntry[];
+  /** `content/quizzes/<course>.yml`, answer keys included: for the server, never for the site build. */
+  readonly quizzes: readonly QuizEntry[];
   readonly problems: readonly Problem[];
 }
 
@@ -81,14 +100,34 @@ const docSlug = (fileName: string) => fileName.replace(/\.mdx?$/, '').replace(/^
 export function loadCorpus(siteDir: string): Corpus {
   const problems: Problem[] = [];
   const taxonomy = loadTaxonomy(siteDir, problems);
-  const { regulations, targets } = loadRegulations(siteDir, taxonomy, problems);
+  const editionEntries = loadEditionEntries(siteDir, problems);
+  const versioned = editionEntries.length > 0;
+  const { regulations, targets } = loadRegulations(siteDir, CONTENT_DIRS.regulations, versioned ? `${ROUTES.regulations}/${NEXT_EDITION_PATH}` : ROUTES.regulations, null, taxonomy, problems);
+  checkRegulationLinks(regulations, targets, problems);
+  const knownCodes = new Set(targets.keys());
+  const editions = editionEntries.map((entry): EditionSnapshot => {
+    const loaded = loadRegulations(siteDir, editionDocsDir(entry.name), `${ROUTES.regulations}/${entry.name}`, entry.name, taxonomy, problems);
+    // A snapshot stands alone: its links must resolve inside the same edition.
+    checkRegulationLinks(loaded.regulations, loaded.targets, problems);
+    checkSnapshotStatus(loaded.regulations, problems);
+    loaded.targets.forEach((_, code) => knownCodes.add(code));
+    return { entry, name: entry.name, regulations: loaded.regulations };
+  });
+  checkSupersedes([regulations, ...editions.map((e) => e.regulations)], knownCodes, problems);
   const courses = loadCourses(siteDir, taxonomy, problems);
   const announcements = loadAnnouncements(siteDir, taxonomy, problems);
   const glossary = loadGlossary(siteDir, taxonomy, problems);
+  // A seminar may cite the text being prepared or any published edition's.
+  const citable = new Map([...regulations, ...editions.flatMap((e) => [...e.regulations])]);
+  const seminars = loadSeminars(siteDir, { taxonomy, regulations: citable }, problems);
+  const quizzes = loadQuizzes(siteDir, problems);
+  checkQuizReferences(quizzes, quizReferenceTargets(regulations, courses), problems);
 
-  checkReferences(targets, regulations, courses, announcements, problems);
+  // Lessons and announcements link to published texts once there are editions: a draft in
+  // `docs/` is not something a contractor's lesson may send them to.
+  checkReferences(versioned ? publishedTargets(editions) : targets, courses, announcements, problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { siteDir, taxonomy, regulations, courses, announcements, glossary, problems };
+  return { siteDir, taxonomy, regulations, editions, courses, announcements, glossary, seminars, quizzes, problems };
 }
 
 function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
@@ -115,13 +154,13 @@ interface LinkTarget {
   readonly clauses: readonly Clause[];
 }
 
-function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[]) {
+function loadRegulations(siteDir: string, dir: string, routeBase: string, edition: string | null, taxonomy: Taxonomy, problems: Problem[]) {
   const schema = regulationSchema(taxonomy);
   const regulations = new Map<string, Regulation>();
   // A file with a bad date is still the regulation its code names: links to it are not also
   // reported, so an editor sees one problem per mistake.
   const targets = new Map<string, LinkTarget>();
-  const docsDir = path.join(siteDir, CONTENT_DIRS.regulations);
+  const docsDir = path.join(siteDir, dir);
   const areaIds = new Set(taxonomy.areas.map((a) => a.id));
 
   for (const entry of listDir(docsDir)) {
@@ -171,8 +210,9 @@ function loadRegulations(siteDir: string, taxonomy: Taxonomy, problems: Problem[
         file: relFile,
         area: area.id,
         slug,
-        permalink: `${ROUTES.regulations}/${area.id}/${slug}`,
+        permalink: `${routeBase}/${area.id}/${slug}`,
         frontMatter: value,
+        edition,
         clauses,
         links,
         lineOf: frontMatter.lineOf,
@@ -282,42 +322,67 @@ function loadGlossary(siteDir: string, taxonomy: Taxonomy, problems: Problem[]):
   return value ?? [];
 }
 
-/** Every code named anywhere must exist, and every clause a link points at too. */
-function checkReferences(
-  targets: Map<string, LinkTarget>,
-  regulations: Map<string, Regulation>,
-  courses: CourseEntry[],
-  announcements: AnnouncementEntry[],
-  problems: Problem[],
-) {
-  const checkLinks = (file: string, links: readonly RegLink[]) => {
-    for (const link of links) {
-      const target = targets.get(link.code);
-      if (!target) {
-        problems.push({ file, line: link.line, field: 'link', message: `no regulation with code ${link.code}` });
-      } else if (link.anchor && !target.clauses.some((c) => c.anchor === link.anchor)) {
-        problems.push({ file, line: link.line, field: 'link', message: `${link.code} (${target.file}) has no clause #${link.anchor}` });
-      }
+/** Every link in a set of texts (`docs/` or one edition) must land inside the same set. */
+function checkRegulationLinks(regulations: ReadonlyMap<string, Regulation>, targets: ReadonlyMap<string, LinkTarget>, problems: Problem[]) {
+  for (const reg of regulations.values()) checkLinks(targets, reg.file, reg.links, problems);
+}
+
+/** A superseded text has usually left the edition that replaces it: it only has to exist somewhere. */
+function checkSupersedes(sets: readonly ReadonlyMap<string, Regulation>[], knownCodes: ReadonlySet<string>, problems: Problem[]) {
+  for (const regulations of sets) {
+    for (const reg of regulations.values()) {
+      reg.frontMatter.supersedes.forEach((code, i) => {
+        if (!knownCodes.has(code)) problems.push({ file: reg.file, line: reg.lineOf(['supersedes', i]), field: `supersedes.${i}`, message: `no regulation with code ${code}` });
+      });
     }
-  };
+  }
+}
+
+/** Only approved texts are published: a snapshot holding a draft would publish it. */
+function checkSnapshotStatus(regulations: ReadonlyMap<string, Regulation>, problems: Problem[]) {
+  for (const reg of regulations.values()) {
+    if (reg.frontMatter.status !== 'approved') {
+      problems.push({ file: reg.file, line: reg.lineOf(['status']), field: 'status', message: `a published edition holds approved texts only; this one is "${reg.frontMatter.status}"` });
+    }
+  }
+}
+
+/** What lessons and announcements may link to: each code's newest published text. */
+function publishedTargets(editions: readonly EditionSnapshot[]): Map<string, LinkTarget> {
+  const targets = new Map<string, LinkTarget>();
+  for (const edition of editions) {
+    for (const [code, reg] of edition.regulations) targets.set(code, { file: reg.file, clauses: reg.clauses });
+  }
+  return targets;
+}
+
+function checkLinks(targets: ReadonlyMap<string, LinkTarget>, file: string, links: readonly RegLink[], problems: Problem[]) {
+  for (const link of links) {
+    const target = targets.get(link.code);
+    if (!target) {
+      problems.push({ file, line: link.line, field: 'link', message: `no regulation with code ${link.code}` });
+    } else if (link.anchor && !target.clauses.some((c) => c.anchor === link.anchor)) {
+      problems.push({ file, line: link.line, field: 'link', message: `${link.code} (${target.file}) has no clause #${link.anchor}` });
+    }
+  }
+}
+
+/** Every code a lesson, course or announcement names must exist, and every clause a link points at too. */
+function checkReferences(targets: ReadonlyMap<string, LinkTarget>, courses: CourseEntry[], announcements: AnnouncementEntry[], problems: Problem[]) {
   const checkCodes = (entry: { file: string; lineOf: (p: readonly PropertyKey[]) => number }, field: string, codes: readonly string[]) => {
     codes.forEach((code, i) => {
       if (!targets.has(code)) problems.push({ file: entry.file, line: entry.lineOf([field, i]), field: `${field}.${i}`, message: `no regulation with code ${code}` });
     });
   };
-  for (const reg of regulations.values()) {
-    checkLinks(reg.file, reg.links);
-    checkCodes(reg, 'supersedes', reg.frontMatter.supersedes);
-  }
   for (const course of courses) {
     checkCodes(course, 'regulations', course.course.regulations);
     for (const lesson of course.lessons) {
-      checkLinks(lesson.file, lesson.links);
+      checkLinks(targets, lesson.file, lesson.links, problems);
       checkCodes(lesson, 'regulations', lesson.lesson.regulations);
     }
   }
   for (const entry of announcements) {
-    checkLinks(entry.file, entry.links);
+    checkLinks(targets, entry.file, entry.links, problems);
     checkCodes(entry, 'regulations', entry.announcement.regulations);
   }
 }

@@ -12,6 +12,7 @@ import { formatJalaliIso, type JalaliDate } from '../domain/jalali';
 import { clauseLabel, parseArticleHeading, parseClauseAnchor, parseNoteLead } from '../domain/clauses';
 import type { SearchRecord } from '../search/record';
 import { walkClauses } from './clause-tree';
+import { buildToday, listedRegulations } from './editions';
 import type { Corpus } from './corpus';
 import { splitMarkdown } from './front-matter';
 import { parseMdx } from './markdown';
@@ -95,7 +96,7 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
   const records: SearchRecord[] = [];
   const { taxonomy } = corpus;
 
-  for (const reg of corpus.regulations.values()) {
+  for (const reg of listedRegulations(corpus, buildToday()).values()) {
     const tree = readTree(corpus.siteDir, reg.file);
     if (!tree) continue;
     const fm = reg.frontMatter;

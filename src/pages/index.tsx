@@ -41,7 +41,7 @@ function QuickFind(): ReactNode {
 }
 
 export default function Home(): ReactNode {
-  const { taxonomy, regulations, courses } = useAyinData();
+  const { taxonomy, regulations, courses, regulationsBase } = useAyinData();
   const countIn = (area: string) => Object.values(regulations).filter((r) => r.area === area).length;
   return (
     <Layout title="خانه" description="پایگاه دانش مقررات و سامانه آموزش خدمات مشترکین شرکت توزیع نیروی برق">
@@ -57,7 +57,7 @@ export default function Home(): ReactNode {
           <Heading as="h2" id="for-staff">برای کارکنان واحدهای خدماتی: مقررات بر پایه حوزه</Heading>
           <div className={styles.grid}>
             {taxonomy.areas.filter((area) => countIn(area.id) > 0).map((area) => (
-              <Link key={area.id} to={`/regulations/${area.id}`} className={styles.card}>
+              <Link key={area.id} to={`${regulationsBase}/${area.id}`} className={styles.card}>
                 <span className={styles.cardTitle}>{area.title}</span>
                 <span className={styles.cardText}>{area.summary}</span>
                 <span className={styles.cardMeta}>{toPersianDigits(countIn(area.id))} مقرره</span>

@@ -1,6 +1,8 @@
 /** What a lesson takes and teaches, and the regulations it rests on. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
+import { useDoc } from '@docusaurus/plugin-content-docs/client';
+import { api, loadSession } from '@site/src/lib/api';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { useAyinData } from '@site/src/lib/useAyinData';
 
@@ -10,8 +12,24 @@ export interface LessonFrontMatterRaw {
   regulations?: string[];
 }
 
+/**
+ * Records that a signed-in learner opened this lesson (a course is complete when every lesson
+ * has been opened and the quiz passed). A visitor records nothing; a failure only costs the
+ * record, never the page.
+ */
+function useLessonOpened(lesson: string): void {
+  useEffect(() => {
+    const course = lesson.split('/')[0];
+    if (!course || !lesson.includes('/')) return;
+    loadSession()
+      .then((session) => session && api('/api/training/lessons/open', { method: 'POST', body: { course, lesson } }))
+      .catch(() => undefined);
+  }, [lesson]);
+}
+
 export default function LessonCard({ frontMatter: fm }: { frontMatter: LessonFrontMatterRaw }): ReactNode {
   const { regulations } = useAyinData();
+  useLessonOpened(useDoc().metadata.id);
   return (
     <aside className="ayin-lesson-card" aria-label="درباره این درس">
       <p>
@@ -29,7 +47,8 @@ export default function LessonCard({ frontMatter: fm }: { frontMatter: LessonFro
           {fm.regulations.map((code, i) => (
             <span key={code}>
               {i > 0 && '، '}
-              <Link to={regulations[code]?.permalink ?? '/regulations/awareness-training'}>{regulations[code]?.title ?? code}</Link>
+              {/* A text outside this reader's build is named, not linked. */}
+              {regulations[code] ? <Link to={regulations[code].permalink}>{regulations[code].title}</Link> : <bdi>{code}</bdi>}
             </span>
           ))}
         </p>
