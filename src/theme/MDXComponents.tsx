@@ -7,6 +7,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
 import Clause from '@site/src/components/Clause';
 import CiteButton from '@site/src/components/CiteButton';
+import Quiz from '@site/src/components/Quiz';
 import { labelForAnchor } from '@site/src/domain/clauses';
 
 const OriginalH2 = MDXComponents.h2;
@@ -38,4 +39,5 @@ export default {
   h2: ClauseHeading,
   li: ClauseItem,
   Clause,
+  Quiz,
 };

@@ -1,0 +1,138 @@
+/**
+ * The navbar's account item: «ورود» for a visitor; for a signed-in user a menu with their
+ * name and role, their pages (my learning; reports for supervisors and admins; user
+ * management for admins), password change and sign-out. The static build cannot know who is
+ * reading, so the user is fetched after hydration; sign-in and sign-out reload the page fully
+ * (the server serves each role its own build of the site).
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import clsx from 'clsx';
+import { signInHref, signOut, useSession, type Me } from '@site/src/lib/api';
+import styles from './styles.module.css';
+
+interface MenuLink {
+  readonly href: string;
+  readonly label: string;
+}
+
+export function accountLinks(user: Me): MenuLink[] {
+  const links: MenuLink[] = [{ href: '/my-learning', label: 'یادگیری من' }];
+  if (user.role === 'supervisor' || user.role === 'admin') links.push({ href: '/reports', label: 'گزارش‌ها' });
+  if (user.role === 'admin') links.push({ href: '/admin', label: 'مدیریت کاربران' });
+  links.push({ href: '/change-password', label: 'تغییر گذرواژه' });
+  return links;
+}
+
+function SignInLink({ mobile, pending }: { mobile?: boolean; pending?: boolean }): ReactNode {
+  // A plain link: the sign-in page must load as its own full page, not a client-side route.
+  return (
+    <a
+      className={clsx(mobile ? 'menu__link' : 'navbar__item navbar__link', styles.signIn, pending && styles.pending)}
+      href={signInHref()}
+      data-account="signed-out"
+    >
+      ورود
+    </a>
+  );
+}
+
+function useSignOut() {
+  const [error, setError] = useState<string>();
+  const run = () => {
+    setError(undefined);
+    signOut().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return { run, error };
+}
+
+function MobileMenu({ user }: { user: Me }): ReactNode {
+  const out = useSignOut();
+  return (
+    <li className="menu__list-item" data-account="signed-in">
+      <span className={clsx('menu__link', styles.mobileName)}>
+        {user.displayName} <small>({user.roleLabel})</small>
+      </span>
+      <ul className="menu__list">
+        {accountLinks(user).map((l) => (
+          <li key={l.href} className="menu__list-item">
+            <a className="menu__link" href={l.href}>{l.label}</a>
+          </li>
+        ))}
+        <li className="menu__list-item">
+          <button type="button" className={clsx('menu__link', styles.menuButton)} onClick={out.run}>خروج</button>
+          {out.error && <p role="alert" className={styles.error}>{out.error}</p>}
+        </li>
+      </ul>
+    </li>
+  );
+}
+
+function DesktopMenu({ user }: { user: Me }): ReactNode {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+  const out = useSignOut();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div ref={root} className={clsx('navbar__item dropdown', styles.account, open && 'dropdown--show')} data-account="signed-in">
+      <button
+        ref={button}
+        type="button"
+        className={clsx('navbar__link', styles.trigger)}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className={styles.name}>{user.displayName}</span>
+      </button>
+      <div id={menuId} className={clsx('dropdown__menu', styles.menu)} hidden={!open}>
+        <p className={styles.who}>
+          <strong>{user.displayName}</strong>
+          <span>
+            {user.roleLabel}
+            {user.company ? ` — ${user.company}` : ''}
+          </span>
+          <bdi dir="ltr" className={styles.username}>{user.username}</bdi>
+        </p>
+        <ul className={styles.links}>
+          {accountLinks(user).map((l) => (
+            <li key={l.href}>
+              <a className="dropdown__link" href={l.href}>{l.label}</a>
+            </li>
+          ))}
+          <li>
+            <button type="button" className={clsx('dropdown__link', styles.menuButton)} onClick={out.run}>خروج</button>
+          </li>
+        </ul>
+        {out.error && <p role="alert" className={styles.error}>{out.error}</p>}
+      </div>
+    </div>
+  );
+}
+
+export default function AccountMenu({ mobile }: { mobile?: boolean; position?: string }): ReactNode {
+  const state = useSession();
+  if (state.status !== 'signed-in') return <SignInLink mobile={mobile} pending={state.status === 'loading'} />;
+  const { user } = state.session;
+  return mobile ? <MobileMenu user={user} /> : <DesktopMenu user={user} />;
+}
