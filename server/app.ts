@@ -12,14 +12,18 @@ import { registerHealth } from './health';
 import { createSearchService } from './search/service';
 import { registerSearchRoutes } from './search/routes';
 import { registerSecurityHeaders } from './security';
+import { registerSeminarRoutes, seminarsFromContent } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
+import { registerTraining, type TrainingOptions } from './training';
 
 export interface ServerParts {
   /** Accounts and learner records; without it the server serves the site and search only. */
   readonly database?: DatabaseHandle;
+  /** Training overrides (tests, benchmarks): a catalog, a clock, a PDF renderer. */
+  readonly training?: Pick<TrainingOptions, 'catalog' | 'now' | 'pdf'>;
 }
 
-export async function buildServer(config: ServerConfig, { database }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -50,6 +54,7 @@ export async function buildServer(config: ServerConfig, { database }: ServerPart
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
   if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
+  if (database && accounts) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarsFromContent() });
   // A signed-in user's role decides which build they are served and what they may find;
   // visitors who have not signed in get the configured audience (public by default).
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
@@ -57,6 +62,16 @@ export async function buildServer(config: ServerConfig, { database }: ServerPart
     return session ? buildAudienceOfRole(session.user.role) : config.audience;
   };
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
+  if (database && accounts) {
+    await registerTraining(app, {
+      database,
+      guards: accounts,
+      contentRoot: path.resolve(__dirname, '..'),
+      siteDirOf: async (request) => path.join(config.siteDir, await buildOf(request)),
+      publicUrl: config.publicUrl,
+      ...training,
+    });
+  }
   const search = createSearchService({ meili: config.meili, audience: config.audience });
   registerHealth(app, config.siteDir, search, database);
   registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf });

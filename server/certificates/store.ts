@@ -1,0 +1,140 @@
+/**
+ * Certificates: issued once per learner and course when the course is complete (every lesson
+ * opened and an attempt passed), with the names and the edition as they are printed. The
+ * unique key (user, course) makes issuing idempotent even when two requests race.
+ */
+import type { Kysely } from 'kysely';
+import { gregorianToJalali, formatJalaliNumeric, formatJalaliLong } from '../../src/domain/jalali';
+import type { User } from '../accounts/users';
+import { isUniqueViolation } from '../db/errors';
+import type { CertificateRow, Database } from '../db/schema';
+import { editionLabel, type TrainingCatalog, type TrainingCourse } from '../training/catalog';
+import { TRAINING_ERRORS } from '../training/errors';
+import { formatCertificateCode, newCertificateCode, normalizeCertificateCode } from './code';
+
+export interface CertificateView {
+  /** `ABCDE-FGHJK`. */
+  readonly code: string;
+  readonly course: string;
+  readonly courseTitle: string;
+  readonly learner: string;
+  readonly company: string | null;
+  readonly issuedAt: string;
+  /** «۱۴۰۴/۰۹/۰۱». */
+  readonly issuedAtJalali: string;
+  /** «۱ آذر ۱۴۰۴». */
+  readonly issuedAtJalaliLong: string;
+  /** «ویرایش ۱۴۰۴/۰۹» or «متن جاری». */
+  readonly edition: string;
+  readonly verifyPath: string;
+}
+
+/** All that `/verify/<code>` tells anyone: enough to confirm a certificate, nothing more. */
+export interface VerifiedCertificate {
+  readonly valid: true;
+  readonly code: string;
+  readonly learner: string;
+  readonly course: string;
+  readonly issuedAt: string;
+  readonly edition: string;
+}
+
+export interface CertificateStore {
+  issueIfComplete(user: User, course: TrainingCourse): Promise<CertificateView | undefined>;
+  findFor(userId: string, course: string): Promise<CertificateView | undefined>;
+  listFor(userId: string): Promise<CertificateView[]>;
+  /** The owner's certificate by code; 400 for a malformed code, 404 for another's or none. */
+  ownedBy(userId: string, code: string): Promise<CertificateView>;
+  verify(code: string): Promise<VerifiedCertificate>;
+}
+
+export function certificateView(row: CertificateRow): CertificateView {
+  const date = gregorianToJalali(new Date(Number(row.issued_at)), 'Asia/Tehran');
+  const code = formatCertificateCode(row.code);
+  return {
+    code,
+    course: row.course,
+    courseTitle: row.course_title,
+    learner: row.learner_name,
+    company: row.company,
+    issuedAt: new Date(Number(row.issued_at)).toISOString(),
+    issuedAtJalali: formatJalaliNumeric(date),
+    issuedAtJalaliLong: formatJalaliLong(date),
+    edition: editionLabel(row.edition),
+    verifyPath: `/verify/${code}`,
+  };
+}
+
+export function createCertificateStore({ db, catalog, now }: { db: Kysely<Database>; catalog: TrainingCatalog; now: () => number }): CertificateStore {
+  const byUserCourse = (userId: string, course: string) =>
+    db.selectFrom('certificates').selectAll().where('user_id', '=', userId).where('course', '=', course).executeTakeFirst();
+
+  const parseCode = (input: string) => {
+    const code = normalizeCertificateCode(input);
+    if (!code) throw TRAINING_ERRORS.invalidCode();
+    return code;
+  };
+
+  return {
+    async issueIfComplete(user, course) {
+      const existing = await byUserCourse(user.id, course.id);
+      if (existing) return certificateView(existing);
+      if (!course.quiz) return undefined;
+      const [views, passed] = await Promise.all([
+        db.selectFrom('lesson_views').select('lesson').where('user_id', '=', user.id).where('course', '=', course.id).execute(),
+        db.selectFrom('quiz_attempts').select('id').where('user_id', '=', user.id).where('course', '=', course.id).where('passed', '=', 1).orderBy('number').executeTakeFirst(),
+      ]);
+      const opened = new Set(views.map((v) => v.lesson));
+      if (!passed || !course.lessons.every((l) => opened.has(l))) return undefined;
+      const issuedAt = now();
+      for (let tries = 0; ; tries++) {
+        try {
+          await db
+            .insertInto('certificates')
+            .values({
+              code: newCertificateCode(),
+              user_id: user.id,
+              course: course.id,
+              attempt_id: passed.id,
+              issued_at: issuedAt,
+              edition: catalog.editionAt(issuedAt),
+              learner_name: user.displayName,
+              company: user.company,
+              course_title: course.title,
+            })
+            .onConflict((oc) => oc.columns(['user_id', 'course']).doNothing())
+            .execute();
+          break;
+        } catch (error) {
+          // A code already taken (one chance in 10¹³): draw another.
+          if (!isUniqueViolation(error) || tries >= 3) throw error;
+        }
+      }
+      const issued = await byUserCourse(user.id, course.id);
+      return issued && certificateView(issued);
+    },
+
+    async findFor(userId, course) {
+      const row = await byUserCourse(userId, course);
+      return row && certificateView(row);
+    },
+
+    async listFor(userId) {
+      const rows = await db.selectFrom('certificates').selectAll().where('user_id', '=', userId).orderBy('issued_at').execute();
+      return rows.map(certificateView);
+    },
+
+    async ownedBy(userId, input) {
+      const row = await db.selectFrom('certificates').selectAll().where('code', '=', parseCode(input)).where('user_id', '=', userId).executeTakeFirst();
+      if (!row) throw TRAINING_ERRORS.certificateNotFound();
+      return certificateView(row);
+    },
+
+    async verify(input) {
+      const row = await db.selectFrom('certificates').selectAll().where('code', '=', parseCode(input)).executeTakeFirst();
+      if (!row) throw TRAINING_ERRORS.certificateNotFound();
+      const view = certificateView(row);
+      return { valid: true, code: view.code, learner: view.learner, course: view.courseTitle, issuedAt: view.issuedAtJalali, edition: view.edition };
+    },
+  };
+}
