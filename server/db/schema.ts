@@ -100,6 +100,23 @@ export interface CertificatesTable {
   course_title: string;
 }
 
+/** Taken seats per seminar (migration 003): the counter a registration takes a seat from. */
+export interface SeminarSeatsTable {
+  /** The seminar's content id (`content/seminars/<id>.yml`). */
+  seminar_id: string;
+  taken: number;
+}
+
+export interface SeminarRegistrationsTable {
+  seminar_id: string;
+  user_id: string;
+  registered_at: number;
+  /** null: not marked yet; 1 present; 0 absent. */
+  attended: number | null;
+  attendance_marked_by: string | null;
+  attendance_marked_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -108,6 +125,8 @@ export interface Database {
   quiz_answers: QuizAnswersTable;
   lesson_views: LessonViewsTable;
   certificates: CertificatesTable;
+  seminar_seats: SeminarSeatsTable;
+  seminar_registrations: SeminarRegistrationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
