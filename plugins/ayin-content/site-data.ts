@@ -5,6 +5,7 @@ import { ROUTES } from '../../src/content/corpus';
 import { buildToday, editionForDate, listedRegulations } from '../../src/content/editions';
 import type { GlossaryEntry } from '../../src/content/schemas/glossary';
 import { formatJalaliIso } from '../../src/domain/jalali';
+import { quizMeta, type QuizMeta } from '../../src/domain/quiz';
 
 export interface RegulationSummary {
   readonly title: string;
@@ -26,6 +27,8 @@ export interface CourseSummary {
   readonly durationHours: number;
   readonly lessons: number;
   readonly permalink: string;
+  /** The course quiz's meta only: its questions, answers and explanations stay on the server. */
+  readonly quiz?: QuizMeta;
 }
 
 export interface EditionSummary {
@@ -79,6 +82,7 @@ export function toSiteData(corpus: Corpus, audience: BuildAudience = buildAudien
     durationHours: course.durationHours,
     lessons: lessons.length,
     permalink: `/courses/${id}`,
+    ...quizOf(corpus, id),
   }));
   // Glossary terms are general vocabulary, written for everyone.
   const listed = editionForDate(corpus, today);
@@ -90,4 +94,9 @@ export function toSiteData(corpus: Corpus, audience: BuildAudience = buildAudien
   }));
   const regulationsBase = listed ? `${ROUTES.regulations}/${listed.name}` : ROUTES.regulations;
   return { taxonomy: corpus.taxonomy, regulationsBase, editions, regulations, courses, glossary: corpus.glossary };
+}
+
+function quizOf(corpus: Corpus, courseId: string): { quiz?: QuizMeta } {
+  const entry = corpus.quizzes.find((q) => q.courseId === courseId);
+  return entry ? { quiz: quizMeta(entry.quiz) } : {};
 }
