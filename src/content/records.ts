@@ -8,7 +8,7 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { formatJalaliIso, type JalaliDate } from '../domain/jalali';
+import { formatJalaliIso, formatJalaliLong, type JalaliDate } from '../domain/jalali';
 import { clauseLabel, parseArticleHeading, parseClauseAnchor, parseNoteLead } from '../domain/clauses';
 import type { SearchRecord } from '../search/record';
 import { walkClauses } from './clause-tree';
@@ -177,6 +177,23 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
       audience: a.audience,
       edition,
       inForceFrom: jalaliNumber(a.published),
+      position: 0,
+    });
+  }
+
+  // A seminar is one record: what it is about, who presents it, when and where.
+  for (const { id, permalink, seminar: s } of corpus.seminars) {
+    records.push({
+      id: safeId('seminar', id),
+      kind: 'seminar',
+      url: permalink,
+      anchor: '',
+      hierarchy: ['سمینارها', s.title],
+      title: s.title,
+      content: [s.summary, `ارائه‌دهنده: ${s.presenter.name}، ${s.presenter.role}`, `زمان: ${formatJalaliLong(s.date)}`, s.venue ? `مکان: ${s.venue}` : ''].join(' ').trim(),
+      audience: s.audience,
+      edition,
+      inForceFrom: jalaliNumber(s.date),
       position: 0,
     });
   }

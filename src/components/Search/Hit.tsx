@@ -10,7 +10,7 @@ export const KIND_LABELS: Record<string, string> = {
   lesson: 'درس',
   announcement: 'ابلاغیه',
   glossary: 'واژه‌نامه',
-  seminar: 'همایش',
+  seminar: 'سمینار',
 };
 
 export function hitUrl(hit: SearchRecord): string {

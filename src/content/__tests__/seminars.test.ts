@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixtureSite, repoRoot, type FixtureSite } from '../../../tests/support/fixture-site';
 import { loadCorpus } from '../corpus';
 import { formatProblem } from '../problems';
+import { buildRecords } from '../records';
 
 const sites: FixtureSite[] = [];
 afterAll(() => sites.forEach((s) => s.remove()));
@@ -73,5 +74,15 @@ describe('seminars in the corpus', () => {
     expect(corpus.seminars.every((s) => s.seminar.sample)).toBe(true);
     expect(corpus.seminars.filter((s) => s.startsAt > Date.now())).toHaveLength(1);
     expect(corpus.seminars.filter((s) => s.startsAt < Date.now() && s.seminar.recording)).toHaveLength(2);
+  });
+
+  it('makes each seminar one search record of kind seminar, with its own audience', () => {
+    const corpus = loadCorpus(repoRoot);
+    const records = buildRecords(corpus).filter((r) => r.kind === 'seminar');
+    expect(records.map((r) => r.url).sort()).toEqual(corpus.seminars.map((s) => s.permalink).sort());
+    const workshop = records.find((r) => r.url === '/seminars/1405-disconnection-complaints-workshop')!;
+    expect(workshop).toMatchObject({ id: 'seminar-1405-disconnection-complaints-workshop', anchor: '', audience: ['staff'], inForceFrom: 14050814 });
+    expect(workshop.content).toContain('دکتر حمید نوروزی');
+    expect(workshop.content).toContain('۱۴ آبان ۱۴۰۵');
   });
 });
