@@ -11,10 +11,13 @@ import { openServerDatabase } from '../server/database';
 import { prepareSearch } from '../server/search/local-search';
 import { ContentError } from '../src/content/problems';
 import { DatabaseError, NativeModuleError } from '../server/db';
-import { buildSite } from './lib/site-build';
+import { BUILD_AUDIENCES } from '../src/content/build-audience';
+import { buildToday, editionForDate } from '../src/content/editions';
+import { getCorpus } from '../src/content/index';
+import { buildSite, type BuildStamp } from './lib/site-build';
 
 const root = path.resolve(__dirname, '..');
-const SOURCES = ['docs', 'courses', 'announcements', 'content', 'src', 'plugins', 'static', 'i18n', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts'];
+const SOURCES = ['docs', 'versioned_docs', 'versioned_sidebars', 'versions.json', 'courses', 'announcements', 'content', 'src', 'plugins', 'static', 'i18n', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -23,13 +26,30 @@ function newestMtime(target: string): number {
   return readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
 }
 
+/**
+ * Why the build must be made again, if it must: missing, older than its sources, or built
+ * before the edition in force changed (pages recheck that when viewed; a rebuild also moves
+ * the site's default links and listings to the new edition).
+ */
+function staleReason(stampFile: string, builtAt: number, sourcesAt: number): string | undefined {
+  if (!builtAt) return 'No built site yet: building it first.';
+  if (builtAt < sourcesAt) return 'The site is older than its sources: rebuilding.';
+  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<BuildStamp>;
+  if (!stamp.audiences || BUILD_AUDIENCES.some((a) => !stamp.audiences!.includes(a))) return 'The built site lacks some audiences: rebuilding.';
+  const corpus = getCorpus(root);
+  const inForce = editionForDate(corpus, buildToday())?.name ?? null;
+  if ((stamp.listedEdition ?? null) !== inForce) return `Edition ${inForce} has taken effect since the site was built: rebuilding.`;
+  return undefined;
+}
+
 async function main() {
   const config = readConfig();
   const stamp = path.join(config.siteDir, '.ayin-build.json');
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  if (builtAt < sourcesAt) {
-    console.log(builtAt ? 'The site is older than its sources: rebuilding.' : 'No built site yet: building it first.');
+  const stale = staleReason(stamp, builtAt, sourcesAt);
+  if (stale) {
+    console.log(stale);
     await buildSite({ siteDir: root, outDir: config.siteDir });
   } else {
     console.log('The built site is up to date.');

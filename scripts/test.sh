@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test, on a fresh machine of this kind. Installs what the tests need
-# (Debian's chromium and PostgreSQL), then runs the unit and fixture-build tests (vitest), builds the real
-# site, and drives it through the Ayin server in Chromium (Playwright).
+# (Debian's chromium and PostgreSQL), builds the real site (once per audience), runs the unit,
+# fixture-build and built-site tests (vitest), and drives the site through the Ayin server in
+# Chromium (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,11 +29,11 @@ npx tsc --noEmit
 step "Validating the sample content"
 npx tsx scripts/validate.ts
 
-step "Unit, server and fixture-build tests (vitest)"
-npx vitest run
-
-step "Building the site"
+step "Building the site (one build per audience)"
 npx tsx scripts/build.ts
+
+step "Unit, server, fixture-build and built-site tests (vitest)"
+npx vitest run
 
 step "Browser tests against the Ayin server (Playwright, Debian chromium)"
 npx playwright test

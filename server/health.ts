@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { BUILD_AUDIENCES } from '../src/content/build-audience';
 import type { DatabaseHandle } from './db';
 import type { SearchService } from './search/service';
 
@@ -20,8 +21,9 @@ export function registerHealth(app: FastifyInstance, siteDir: string, search: Se
   const version = packageVersion();
   app.get('/api/health', async (): Promise<HealthReport> => {
     const stampFile = path.join(siteDir, '.ayin-build.json');
-    const built = existsSync(path.join(siteDir, 'index.html'));
-    const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt?: string }) : {};
+    const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt?: string; audiences?: string[] }) : {};
+    // Every reader needs their build: one missing audience is a site some users cannot open.
+    const built = BUILD_AUDIENCES.every((audience) => existsSync(path.join(siteDir, audience, 'index.html')));
     const engine = await search.engine();
     const configured = search.meili ? 'meilisearch' : 'lunr';
     return {

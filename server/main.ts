@@ -1,14 +1,16 @@
 /** `npm run serve`: starts the Ayin server on HOST:PORT. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { BUILD_AUDIENCES } from '../src/content/build-audience';
 import { buildServer } from './app';
 import { ConfigError, readConfig } from './config';
 import { openServerDatabase } from './database';
 
 async function main() {
   const config = readConfig();
-  if (!existsSync(path.join(config.siteDir, 'index.html'))) {
-    console.error(`No built site in ${config.siteDir}. Run "npm run build" first (or "npm start", which builds when needed).`);
+  const missing = BUILD_AUDIENCES.filter((audience) => !existsSync(path.join(config.siteDir, audience, 'index.html')));
+  if (missing.length) {
+    console.error(`No built site for ${missing.join(', ')} in ${config.siteDir}. Run "npm run build" first (or "npm start", which builds when needed).`);
     process.exit(1);
   }
   const database = await openServerDatabase(config);

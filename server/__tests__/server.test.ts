@@ -12,8 +12,9 @@ import { cacheControlFor, resolveSitePath } from '../static-site';
 let site: string;
 let app: FastifyInstance;
 
+/** Visitors who have not signed in are served the public build, `<site>/public/`. */
 function write(file: string, content: string, { precompress = false } = {}) {
-  const full = path.join(site, file);
+  const full = path.join(site, 'public', file);
   mkdirSync(path.dirname(full), { recursive: true });
   writeFileSync(full, content);
   if (precompress) {
@@ -30,6 +31,15 @@ beforeAll(async () => {
   write('regulations/connection-sales.html', '<h1>فروش انشعاب</h1>');
   write('assets/js/main.0123abcd.js', 'console.log("آیین");'.repeat(100), { precompress: true });
   write('announcements/rss.xml', '<rss/>');
+  // Editions: one in force since 1403, one that takes effect in 1499 and holds a text of its own.
+  write('__server/editions.json', JSON.stringify({ editions: [{ name: '1403-07', effective: { year: 1403, month: 7, day: 1 } }, { name: '1499-01', effective: { year: 1499, month: 1, day: 1 } }] }));
+  write('regulations/1403-07/energy-sales/es-001.html', '<h1>تعرفه‌ها</h1>');
+  write('regulations/1499-01/energy-sales/es-001.html', '<h1>تعرفه‌های آینده</h1>');
+  write('regulations/1499-01/energy-sales/es-002.html', '<h1>مقررهٔ تازه</h1>');
+  for (const build of ['contractor', 'staff', 'editor']) {
+    mkdirSync(path.join(site, build), { recursive: true });
+    writeFileSync(path.join(site, build, 'index.html'), `<!doctype html><title>${build}</title>`);
+  }
   app = await buildServer({ ...readConfig({}, site), siteDir: site, logLevel: 'silent' });
 });
 
@@ -72,11 +82,26 @@ describe('static site', () => {
   });
 
   it('never serves a file outside the site folder', () => {
-    expect(resolveSitePath(site, '/../package.json')).toBeUndefined();
-    expect(resolveSitePath(site, '/%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
-    expect(resolveSitePath(site, '/a\0b')).toBeUndefined();
-    expect(resolveSitePath(site, '/')).toBe('index.html');
-    expect(resolveSitePath(site, '/regulations/connection-sales')).toBe('regulations/connection-sales.html');
+    const build = path.join(site, 'public');
+    expect(resolveSitePath(build, '/../package.json')).toBeUndefined();
+    expect(resolveSitePath(build, '/%2e%2e/%2e%2e/etc/passwd')).toBeUndefined();
+    expect(resolveSitePath(build, '/a\0b')).toBeUndefined();
+    expect(resolveSitePath(build, '/')).toBe('index.html');
+    expect(resolveSitePath(build, '/regulations/connection-sales')).toBe('regulations/connection-sales.html');
+    expect(resolveSitePath(build, '/__server/editions.json')).toBeUndefined();
+  });
+
+  it('sends unversioned regulation URLs to the edition in force today, keeping the query', async () => {
+    const inForce = await app.inject({ url: '/regulations/energy-sales/es-001?x=1' });
+    expect(inForce.statusCode).toBe(302);
+    expect(inForce.headers.location).toBe('/regulations/1403-07/energy-sales/es-001?x=1');
+    expect(inForce.headers['cache-control']).toBe('no-store');
+    // Not in the edition in force: its newest edition that has it.
+    const onlyLater = await app.inject({ url: '/regulations/energy-sales/es-002' });
+    expect(onlyLater.headers.location).toBe('/regulations/1499-01/energy-sales/es-002');
+    // A versioned URL is never redirected, even when that edition lacks the text.
+    expect((await app.inject({ url: '/regulations/1403-07/energy-sales/es-002' })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/regulations/energy-sales/es-999' })).statusCode).toBe(404);
   });
 
   it('sets security headers with a self-only content policy', async () => {
@@ -100,7 +125,7 @@ describe('API', () => {
   it('reports health as JSON', async () => {
     const res = await app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', version: expect.any(String), site: { built: true }, search: { engine: 'lunr', configured: 'lunr', audience: 'staff' }, database: { engine: 'none' } });
+    expect(res.json()).toMatchObject({ status: 'ok', version: expect.any(String), site: { built: true }, search: { engine: 'lunr', configured: 'lunr', audience: 'public' }, database: { engine: 'none' } });
   });
 
   it('answers unknown API paths with a Persian JSON error', async () => {

@@ -1,0 +1,54 @@
+/**
+ * Sentences only some readers may see: runs of Persian words from the bodies of texts whose
+ * audience excludes the reader, minus any run that also appears in a text the reader may see
+ * (a shared boilerplate sentence is not a secret).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Corpus } from '../../src/content/corpus';
+import { splitMarkdown } from '../../src/content/front-matter';
+
+export interface Secret {
+  readonly text: string;
+  readonly source: string;
+}
+
+/** Persian letters, digits, spaces and ZWNJ; 40 characters are a sentence nobody repeats by chance. */
+const RUN = /[\u0600-\u06FF\u200c ]{60,}/g;
+
+function runsOf(siteDir: string, file: string): string[] {
+  const { body } = splitMarkdown(file, readFileSync(path.join(siteDir, file), 'utf8'));
+  return [...body.matchAll(RUN)].map((m) => m[0].trim().slice(0, 40).trim()).filter((r) => r.length >= 30);
+}
+
+interface Text {
+  readonly file: string;
+  readonly audience: readonly string[];
+}
+
+function textsOf(corpus: Corpus): Text[] {
+  const texts: Text[] = [];
+  for (const set of [corpus.regulations, ...corpus.editions.map((e) => e.regulations)]) {
+    for (const reg of set.values()) texts.push({ file: reg.file, audience: reg.frontMatter.audience });
+  }
+  for (const entry of corpus.announcements) texts.push({ file: entry.file, audience: entry.announcement.audience });
+  for (const course of corpus.courses) for (const lesson of course.lessons) texts.push({ file: lesson.file, audience: course.course.audience });
+  return texts;
+}
+
+export function secretSentences(corpus: Corpus, visible: (audience: readonly string[]) => boolean): Secret[] {
+  const texts = textsOf(corpus);
+  const seen = new Set<string>();
+  for (const text of texts) if (visible(text.audience)) for (const run of runsOf(corpus.siteDir, text.file)) seen.add(run);
+  const secrets = new Map<string, Secret>();
+  for (const text of texts) {
+    if (visible(text.audience)) continue;
+    for (const run of runsOf(corpus.siteDir, text.file)) if (!seen.has(run) && !secrets.has(run)) secrets.set(run, { text: run, source: text.file });
+  }
+  return [...secrets.values()];
+}
+
+/** JS bundles may carry Persian as `\u06A9` escapes; read them as the browser would. */
+export function unescapeJs(text: string): string {
+  return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
