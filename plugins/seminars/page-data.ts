@@ -2,13 +2,14 @@
  * What the seminar pages receive: plain JSON per seminar, only for the seminars the build's
  * audience may see, with links to related regulations resolved from the corpus (and dropped
  * when the regulation is not in this build, so a contractor's page never links to a staff-only
- * text). No "upcoming"/"past" here: that is decided in the browser, at viewing time.
+ * text). Links go to the text in force on the build's day, like lessons' links. No "upcoming"/"past" here: that is decided in the browser, at viewing time.
  */
 import type { Corpus } from '../../src/content/corpus';
 import { inBuild, type BuildAudience } from '../../src/content/build-audience';
+import { buildToday, linkTarget } from '../../src/content/editions';
 import { parseRegulationRef } from '../../src/content/schemas/seminar';
 import type { SeminarEntry } from '../../src/content/seminars';
-import { formatJalaliIso } from '../../src/domain/jalali';
+import { formatJalaliIso, type JalaliDate } from '../../src/domain/jalali';
 
 export interface SeminarLink {
   readonly title: string;
@@ -46,19 +47,16 @@ export interface SeminarPageData {
   readonly sample: boolean;
 }
 
-/** The regulation a code names, as the site links to it (its permalink in the corpus). */
-function regulationOf(corpus: Corpus, code: string) {
-  return corpus.regulations.get(code);
-}
-
-export function seminarPageData(corpus: Corpus, entry: SeminarEntry, build: BuildAudience): SeminarPageData {
+export function seminarPageData(corpus: Corpus, entry: SeminarEntry, build: BuildAudience, today: JalaliDate = buildToday()): SeminarPageData {
   const s = entry.seminar;
   const regulations = s.regulations.flatMap((ref): RelatedRegulation[] => {
     const { code, anchor } = parseRegulationRef(ref)!;
-    const reg = regulationOf(corpus, code);
+    // The text the site links to for this code today (the edition in force), as lessons do.
+    const reg = linkTarget(corpus, code, today);
     if (!reg || !inBuild(build, reg.frontMatter.audience)) return [];
-    const clause = anchor ? reg.clauses.find((c) => c.anchor === anchor)?.label : undefined;
-    return [{ code, title: reg.frontMatter.title, clause, url: anchor ? `${reg.permalink}#${anchor}` : reg.permalink }];
+    // A clause renumbered in that edition: link to the regulation rather than to a missing anchor.
+    const clause = anchor ? reg.clauses.find((c) => c.anchor === anchor) : undefined;
+    return [{ code, title: reg.frontMatter.title, clause: clause?.label, url: clause ? `${reg.permalink}#${clause.anchor}` : reg.permalink }];
   });
   const link = ({ title, file }: { title: string; file: string }) => ({ title, url: file });
   return {
@@ -85,6 +83,6 @@ export function seminarPageData(corpus: Corpus, entry: SeminarEntry, build: Buil
 }
 
 /** The seminars of a build, earliest first. */
-export function seminarsOfBuild(corpus: Corpus, build: BuildAudience): SeminarPageData[] {
-  return corpus.seminars.filter((e) => inBuild(build, e.seminar.audience)).map((e) => seminarPageData(corpus, e, build));
+export function seminarsOfBuild(corpus: Corpus, build: BuildAudience, today: JalaliDate = buildToday()): SeminarPageData[] {
+  return corpus.seminars.filter((e) => inBuild(build, e.seminar.audience)).map((e) => seminarPageData(corpus, e, build, today));
 }
