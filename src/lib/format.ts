@@ -1,5 +1,5 @@
 /** Display forms for the training pages: Jalali dates and times, Persian digits and percents. */
-import { toPersianDigits } from '../domain/digits';
+import { toAsciiDigits, toPersianDigits } from '../domain/digits';
 
 const dateTime = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
   year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tehran',
@@ -21,7 +21,7 @@ export function formatDateTime(value: number | string | null | undefined): strin
 
 /** `۵ آذر ۱۴۰۵`; a string that is already a Jalali date (`1405/09/05`) is shown in Persian digits. */
 export function formatDate(value: number | string | null | undefined): string {
-  if (typeof value === 'string' && /^\d{4}\/\d{2}\/\d{2}$/.test(value)) return toPersianDigits(value);
+  if (typeof value === 'string' && /^\d{4}\/\d{2}\/\d{2}$/.test(toAsciiDigits(value))) return toPersianDigits(value);
   const date = toDate(value);
   return date ? dateOnly.format(date) : '—';
 }

@@ -42,7 +42,7 @@ function useReport(path: string) {
   return state;
 }
 
-function Report({ title, path, columns }: { title: string; path: string; columns?: readonly string[] }): ReactNode {
+function Report({ title, path, columns, hide }: { title: string; path: string; columns?: readonly string[]; hide?: readonly string[] }): ReactNode {
   const { data, error } = useReport(path);
   const csv = `${path}${path.includes('?') ? '&' : '?'}format=csv`;
   return (
@@ -58,7 +58,7 @@ function Report({ title, path, columns }: { title: string; path: string; columns
       ) : data === undefined ? (
         <Loading />
       ) : (
-        tablesOf(data).map(([key, rows]) => <DataTable key={key} rows={rows} caption={TABLE_TITLES[key] ?? key} columns={columns} />)
+        tablesOf(data).map(([key, rows]) => <DataTable key={key} rows={rows} caption={TABLE_TITLES[key] ?? key} columns={columns} hide={hide} />)
       )}
     </section>
   );
@@ -70,7 +70,12 @@ function Reports(): ReactNode {
   const q = `?course=${encodeURIComponent(course)}`;
   return (
     <>
-      <Report title="پایان دوره و قبولی" path="/api/reports/courses" columns={['course', 'title', 'company', 'learners', 'completed', 'completionRate', 'passRate']} />
+      <Report
+        title="پایان دوره و قبولی، به تفکیک دوره و شرکت"
+        path="/api/reports/courses"
+        columns={['courseTitle', 'company', 'learners', 'attempted', 'passed', 'completed', 'passRate', 'completionRate']}
+        hide={['course']}
+      />
       <div className={`${styles.field} ${styles.section}`} style={{ maxInlineSize: '24rem' }}>
         <label htmlFor="report-course">دوره برای گزارش فراگیران و پرسش‌ها</label>
         <select id="report-course" value={course} onChange={(e) => setCourse(e.target.value)}>
@@ -81,8 +86,18 @@ function Reports(): ReactNode {
           ))}
         </select>
       </div>
-      <Report title="فراگیران" path={`/api/reports/learners${q}`} columns={['displayName', 'learner', 'username', 'company', 'attempts', 'bestScore', 'completed']} />
-      <Report title="پرسش‌ها، دشوارترین نخست" path={`/api/reports/questions${q}`} columns={['questionId', 'prompt', 'answered', 'correct', 'correctRate']} />
+      <Report
+        title="فراگیران"
+        path={`/api/reports/learners${q}`}
+        columns={['learner', 'username', 'company', 'lessonsOpened', 'lessonsRequired', 'attempts', 'bestScore', 'passed', 'completed', 'certificateCode', 'lastActivity']}
+        hide={['course', 'courseTitle']}
+      />
+      <Report
+        title="پرسش‌ها، دشوارترین نخست"
+        path={`/api/reports/questions${q}`}
+        columns={['question', 'type', 'prompt', 'answered', 'correct', 'correctRate']}
+        hide={['course']}
+      />
     </>
   );
 }

@@ -4,7 +4,8 @@
  * what a report holds); `columns` orders and names the known ones.
  */
 import type { ReactNode } from 'react';
-import { fa, formatDateTime, formatPercent } from '@site/src/lib/format';
+import { toAsciiDigits } from '@site/src/domain/digits';
+import { fa, formatDate, formatDateTime, formatPercent } from '@site/src/lib/format';
 import styles from './styles.module.css';
 
 export const COLUMN_LABELS: Readonly<Record<string, string>> = {
@@ -17,6 +18,8 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   username: 'نام کاربری',
   learners: 'فراگیران',
   started: 'آغازکرده',
+  attempted: 'شرکت‌کرده در آزمون',
+  lastActivity: 'آخرین فعالیت',
   completed: 'پایان‌یافته',
   completedCount: 'پایان‌یافته',
   passed: 'قبول',
@@ -33,7 +36,7 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
   lastAttemptAt: 'آخرین آزمون',
   completedAt: 'تاریخ پایان',
   certificateCode: 'کد گواهی‌نامه',
-  question: 'پرسش',
+  question: 'شناسهٔ پرسش',
   questionId: 'شناسهٔ پرسش',
   id: 'شناسه',
   prompt: 'پرسش',
@@ -45,6 +48,13 @@ export const COLUMN_LABELS: Readonly<Record<string, string>> = {
 };
 
 const HIDDEN = new Set(['userId', 'user_id']);
+const QUESTION_TYPES: Readonly<Record<string, string>> = {
+  single: 'تک‌گزینه‌ای',
+  multiple: 'چندگزینه‌ای',
+  'true-false': 'درست/نادرست',
+  numeric: 'عددی',
+  ordering: 'ترتیبی',
+};
 const isRate = (key: string) => /Rate$/.test(key);
 const isScore = (key: string) => /Score$/.test(key);
 const isTime = (key: string) => /At$/.test(key);
@@ -53,11 +63,12 @@ export function formatCell(key: string, value: unknown): ReactNode {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'بله' : 'خیر';
   if (typeof value === 'number') {
-    // Rates arrive as fractions (0..1) or percents; either way a percent is shown.
-    if (isRate(key)) return formatPercent(value, { fraction: value <= 1 });
-    if (isScore(key)) return formatPercent(value);
+    // The report API gives rates and scores as rounded percents.
+    if (isRate(key) || isScore(key)) return formatPercent(value);
     return fa(Number.isInteger(value) ? value : value.toFixed(1));
   }
+  if (key === 'type' && typeof value === 'string' && QUESTION_TYPES[value]) return QUESTION_TYPES[value];
+  if (typeof value === 'string' && /^\d{4}\/\d{2}\/\d{2}$/.test(toAsciiDigits(value))) return formatDate(value);
   if (isTime(key)) return formatDateTime(value as string);
   if (Array.isArray(value)) return fa(value.length);
   if (typeof value === 'object') return JSON.stringify(value);
@@ -69,18 +80,20 @@ export default function DataTable({
   rows,
   caption,
   columns,
+  hide = [],
 }: {
   rows: readonly Record<string, unknown>[];
   caption: string;
   columns?: readonly string[];
+  hide?: readonly string[];
 }): ReactNode {
-  if (!rows.length) return <p className={styles.hint}>{caption}: هنوز داده‌ای نیست.</p>;
-  const present = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !HIDDEN.has(k) && !(typeof rows[0]![k] === 'object' && rows[0]![k] !== null && !Array.isArray(rows[0]![k])));
+  if (!rows.length) return <p className={styles.hint}>{caption ? `${caption}: ` : ''}هنوز داده‌ای نیست.</p>;
+  const present = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !HIDDEN.has(k) && !hide.includes(k) && !(typeof rows[0]![k] === 'object' && rows[0]![k] !== null && !Array.isArray(rows[0]![k])));
   const keys = columns ? [...columns.filter((c) => present.includes(c)), ...present.filter((k) => !columns.includes(k))] : present;
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
-        <caption className={styles.caption}>{caption}</caption>
+        {caption ? <caption className={styles.caption}>{caption}</caption> : null}
         <thead>
           <tr>
             {keys.map((k) => (
