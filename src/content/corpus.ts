@@ -121,7 +121,7 @@ export function loadCorpus(siteDir: string): Corpus {
   const citable = new Map([...regulations, ...editions.flatMap((e) => [...e.regulations])]);
   const seminars = loadSeminars(siteDir, { taxonomy, regulations: citable }, problems);
   const quizzes = loadQuizzes(siteDir, problems);
-  checkQuizReferences(quizzes, quizReferenceTargets(regulations, courses), problems);
+  checkQuizReferences(quizzes, quizReferenceTargets(targets, regulations, courses), problems);
 
   // Lessons and announcements link to published texts once there are editions: a draft in
   // `docs/` is not something a contractor's lesson may send them to.

@@ -76,15 +76,20 @@ export function checkQuizReferences(quizzes: readonly QuizEntry[], targets: Quiz
   }
 }
 
-/** The reference targets from the corpus's valid regulations (`docs/`) and courses. */
+/**
+ * The reference targets: every regulation file in `docs/` with a code, valid or not (a file
+ * with a bad date is still the regulation its code names: its own problem is reported once,
+ * not again by each quiz citing it), the audience of the valid ones, and the courses.
+ */
 export function quizReferenceTargets(
-  regulations: ReadonlyMap<string, { readonly file: string; readonly clauses: readonly { readonly anchor: string }[]; readonly frontMatter: { readonly audience: readonly string[] } }>,
+  targets: ReadonlyMap<string, { readonly file: string; readonly clauses: readonly { readonly anchor: string }[] }>,
+  regulations: ReadonlyMap<string, { readonly frontMatter: { readonly audience: readonly string[] } }>,
   courses: readonly { readonly id: string; readonly course: { readonly audience: readonly string[] } }[],
 ): QuizReferenceTargets {
   return {
     courses: new Map(courses.map((c) => [c.id, c.course.audience])),
     regulations: new Map(
-      [...regulations].map(([code, r]) => [code, { file: r.file, anchors: new Set(r.clauses.map((c) => c.anchor)), audience: r.frontMatter.audience }]),
+      [...targets].map(([code, t]) => [code, { file: t.file, anchors: new Set(t.clauses.map((c) => c.anchor)), audience: regulations.get(code)?.frontMatter.audience }]),
     ),
   };
 }

@@ -13,7 +13,7 @@ export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'numeric', 'o
 
 const id = (what: string) =>
   z
-    .string({ error: `expected ${what} id (text like mr-01)` })
+    .string({ error: `expected the ${what} id as text, e.g. mr-01` })
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, `${what} ids use Latin letters, digits, - and _ (e.g. mr-01)`);
 
 /** `reg:CODE#anchor`, stored with the canonical anchor (Persian digits) so links resolve. */
@@ -28,10 +28,10 @@ const cite = z
     return `reg:${parsed.code}#${parsed.anchor}`;
   });
 
-const option = z.strictObject({ id: id('an option'), text: persianText });
+const option = z.strictObject({ id: id('option'), text: persianText });
 
 const common = {
-  id: id('a question'),
+  id: id('question'),
   prompt: persianText,
   explanation: persianText,
   cites: z.array(cite, { error: 'expected a list of clause citations like [reg:ES-003#ماده-۴]' }).min(1, 'a question must cite at least one clause it tests'),
