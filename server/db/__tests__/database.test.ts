@@ -49,6 +49,8 @@ describe.each(dialects)('database on $name', (t) => {
       quiz_answers: ['answer', 'answered_at', 'attempt_id', 'question_id'],
       lesson_views: ['course', 'first_opened_at', 'lesson', 'user_id'],
       certificates: ['attempt_id', 'code', 'company?', 'course', 'course_title', 'edition', 'issued_at', 'learner_name', 'user_id'],
+      seminar_seats: ['seminar_id', 'taken'],
+      seminar_registrations: ['attendance_marked_at?', 'attendance_marked_by?', 'attended?', 'registered_at', 'seminar_id', 'user_id'],
     });
   });
 
