@@ -2,8 +2,11 @@
  * The seminars plugin, shaped like Docusaurus's own content plugins: `loadContent` reads the
  * validated seminars of the build's audience into plain data, `contentLoaded` turns it into
  * `/seminars` (upcoming and past, decided in the browser) and one `/seminars/<id>` page each.
- * Validation itself is the corpus's (the ayin-content plugin fails the build on any problem).
+ * `postBuild` removes the files of seminars this build does not show. Validation itself is the
+ * corpus's (the ayin-content plugin fails the build on any problem).
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { buildAudience } from '../../src/content/build-audience';
 import { getCorpus } from '../../src/content/index';
@@ -38,6 +41,19 @@ export default function seminarsPlugin(context: LoadContext): Plugin<SeminarPage
           modules: { seminar: data },
           exact: true,
         });
+      }
+    },
+
+    /**
+     * `static/` is copied into every build whole; a seminar's slides and handouts are as
+     * restricted as the seminar. Keep only the folders of this build's seminars.
+     */
+    async postBuild({ outDir, content }) {
+      const dir = path.join(outDir, SEMINARS_ROUTE.slice(1));
+      if (!existsSync(dir)) return;
+      const visible = new Set(content.map((s) => s.id));
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && !visible.has(entry.name)) rmSync(path.join(dir, entry.name), { recursive: true, force: true });
       }
     },
   };
