@@ -1,0 +1,86 @@
+/**
+ * The training catalog from the repository's real content (courses, lessons, quizzes with
+ * their keys, editions), and the training routes inside the real server (`buildServer`),
+ * including the `/verify/<code>` page.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../app';
+import { readConfig } from '../../config';
+import { openDatabase } from '../../db/open';
+import { createCatalog, CURRENT_TEXT, editionLabel } from '../catalog';
+import { loadTrainingCatalog } from '../load';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+describe('training catalog from the content', () => {
+  const { catalog, problems } = loadTrainingCatalog(ROOT);
+
+  it('loads every course with its lessons, and the quizzes that validate', () => {
+    expect(problems).toEqual([]);
+    expect(catalog.courses.length).toBeGreaterThanOrEqual(3);
+    const meter = catalog.course('meter-reading')!;
+    expect(meter.lessons[0]).toBe('meter-reading/01-schedule-routes');
+    expect(meter.quiz!.questions.length).toBeGreaterThanOrEqual(20);
+    expect(meter.quiz!.draw).toBeGreaterThanOrEqual(10);
+  });
+
+  it('finds a lesson by its doc id with or without the number prefix, and nothing else', () => {
+    const meter = catalog.course('meter-reading')!;
+    expect(catalog.lessonId(meter, 'meter-reading/01-schedule-routes')).toBe('meter-reading/01-schedule-routes');
+    expect(catalog.lessonId(meter, 'meter-reading/schedule-routes')).toBe('meter-reading/01-schedule-routes');
+    expect(catalog.lessonId(meter, 'customer-conduct/respect-takrim')).toBeUndefined();
+    expect(catalog.lessonId(meter, 42)).toBeUndefined();
+    expect(catalog.course('__proto__')).toBeUndefined();
+  });
+
+  it('links every cited clause of every quiz to a regulation page', () => {
+    for (const course of catalog.courses) {
+      for (const q of course.quiz?.questions ?? []) {
+        for (const cite of q.cites) expect(catalog.citeLink(cite).url, `${course.id} ${q.id} ${cite}`).toMatch(/^\/regulations\/[\w-]+\/[\w-]+\/[\w-]+#/);
+      }
+    }
+  });
+
+  it('names the edition in force at a moment, or the current text without editions', () => {
+    expect(catalog.editionAt(Date.UTC(2025, 11, 1))).toBe('1404-09'); // 1404/09/10
+    expect(catalog.editionAt(Date.UTC(2025, 0, 1))).toBe('1403-07'); // 1403/10/12
+    expect(createCatalog({ courses: [], regulationPath: () => undefined, editions: [] }).editionAt(Date.now())).toBe(CURRENT_TEXT);
+    expect(editionLabel('1404-09')).toBe('ویرایش ۱۴۰۴/۰۹');
+    expect(editionLabel(CURRENT_TEXT)).toBe('متن جاری');
+  });
+});
+
+describe('training in the real server', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ayin-training-server-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('registers the training routes and serves the verify page of the visitor’s build', async () => {
+    const site = path.join(dir, 'build');
+    mkdirSync(path.join(site, 'public'), { recursive: true });
+    writeFileSync(path.join(site, 'public', 'verify.html'), '<html><body>صفحهٔ بررسی گواهی‌نامه</body></html>');
+    writeFileSync(path.join(site, 'public', '404.html'), '<html><body>صفحه پیدا نشد</body></html>');
+    const database = await openDatabase({ sqlitePath: path.join(dir, 'ayin.sqlite') });
+    const app = await buildServer({ ...readConfig({}, ROOT), siteDir: site, logLevel: 'silent', audience: 'public' }, { database });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/verify/7KQ2M-XP4RA' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('صفحهٔ بررسی گواهی‌نامه');
+      const api = await app.inject({ method: 'GET', url: '/api/verify/7KQ2M-XP4RA' });
+      expect([400, 404]).toContain(api.statusCode);
+      expect(api.json().message).toMatch(/[\u0600-\u06FF]/);
+      const quiz = await app.inject({ method: 'GET', url: '/api/training/courses/meter-reading/quiz' });
+      expect(quiz.statusCode).toBe(401);
+
+      rmSync(path.join(site, 'public', 'verify.html'));
+      const missing = await app.inject({ method: 'GET', url: '/verify/7KQ2M-XP4RA' });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.body).toContain('صفحه پیدا نشد');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
