@@ -3,9 +3,11 @@
  * links, the metadata card and feeds; each bad one fails with the validator's located message.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadQuizzes } from '../../src/content/quizzes';
+import { findAnswerKeyLeaks, readable } from '../build-output/answer-keys';
 import { makeFixtureSite, type FixtureSite } from '../support/fixture-site';
 
 function docusaurusBuild(site: FixtureSite) {
@@ -79,6 +81,15 @@ describe('build of the minimal fixture site', () => {
     expect(read('glossary.html')).toContain('لوازم اندازه‌گیری');
     expect(read('404.html')).toContain('صفحه‌ای که دنبال آن بودید پیدا نشد');
   });
+
+  it('publishes the course quiz meta and nothing of its questions', () => {
+    const quizzes = loadQuizzes(site.dir, []);
+    expect(quizzes).toHaveLength(1);
+    expect(findAnswerKeyLeaks(path.join(site.dir, 'build'), quizzes)).toEqual([]);
+    const main = readdirSync(path.join(site.dir, 'build/assets/js')).filter((f) => f.startsWith('main.')).map((f) => readable(read(`assets/js/${f}`))).join('');
+    expect(main).toContain('"questionCount":5');
+    expect(main).toContain('آزمون دورهٔ آزمایشی');
+  });
 });
 
 describe.each([
@@ -86,6 +97,10 @@ describe.each([
   ['unknown-area', 'docs/transmission/tr-001.mdx:1: area: unknown area folder "transmission"'],
   ['broken-link', 'docs/energy-sales/es-001.mdx:17: link: no regulation with code CS-099'],
   ['duplicate-anchor', 'docs/connection-sales/cs-001.mdx:34: clauses: duplicate clause anchor #ماده-۱ (first at line 17)'],
+  ['quiz-answer-out-of-range', 'content/quizzes/basics.yml:14: questions.0.answer: answer out of range: "c" is not one of the option ids (a, b)'],
+  ['quiz-no-correct-option', 'content/quizzes/basics.yml:24: questions.1.answer: no correct option: list at least one option id in answer'],
+  ['quiz-pool-smaller-than-draw', 'content/quizzes/basics.yml:4: draw: pool smaller than draw: 5 question(s) in the pool, 6 drawn per attempt'],
+  ['quiz-unknown-clause', 'content/quizzes/basics.yml:32: questions.2.cites.0: CS-001 (docs/connection-sales/cs-001.mdx) has no clause #ماده-۹'],
 ])('build of the %s fixture', (fixture, message) => {
   it('fails with the located message and publishes nothing', () => {
     const site = makeFixtureSite(fixture);
