@@ -2,9 +2,13 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { FALLBACK_PID_FILE, FALLBACK_PORT } from '../../playwright.config';
 import { regulation } from './corpus';
+import { signInAs } from './auth';
 import { gotoHydrated } from './hydrated';
 
 const es007 = regulation('ES-007');
+
+// Staff read every published text; visitors who have not signed in get the public build.
+test.beforeEach(async ({ page }) => signInAs(page, 'demo.staff'));
 
 test('results as you type, with Arabic letters, highlighted, and keyboard navigation to the clause', async ({ page }) => {
   await gotoHydrated(page, '/');
@@ -82,6 +86,8 @@ test('empty, whitespace and very long queries get a sensible answer', async ({ p
 
 test('when Meilisearch stops, search falls back to the offline index and says so', async ({ page }) => {
   const base = `http://127.0.0.1:${FALLBACK_PORT}`;
+  // That server has a database of its own: sign in there (cookies do not tell ports apart).
+  await signInAs(page, 'demo.staff', base);
   await gotoHydrated(page, `${base}/search?q=${encodeURIComponent('تقسیط بدهی مشترکین')}`);
   await expect(page.getByText(/نتیجه برای/)).toBeVisible();
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toHaveCount(0);
