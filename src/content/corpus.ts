@@ -116,6 +116,7 @@ export function loadCorpus(siteDir: string): Corpus {
   checkSupersedes([regulations, ...editions.map((e) => e.regulations)], knownCodes, problems);
   const courses = loadCourses(siteDir, taxonomy, problems);
   const announcements = loadAnnouncements(siteDir, taxonomy, problems);
+  checkAnnouncementEditions(announcements, editionEntries, problems);
   const glossary = loadGlossary(siteDir, taxonomy, problems);
   // A seminar may cite the text being prepared or any published edition's.
   const citable = new Map([...regulations, ...editions.flatMap((e) => [...e.regulations])]);
@@ -303,6 +304,17 @@ function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, problems: Proble
     entries.push({ file: relFile, announcement: value, links, lineOf: frontMatter.lineOf });
   }
   return entries;
+}
+
+/** An ابلاغیه that announces an edition must name one that exists. */
+function checkAnnouncementEditions(announcements: readonly AnnouncementEntry[], editions: readonly EditionEntry[], problems: Problem[]) {
+  const names = editions.map((e) => e.name);
+  for (const entry of announcements) {
+    const edition = entry.announcement.edition;
+    if (edition && !names.includes(edition)) {
+      problems.push({ file: entry.file, line: entry.lineOf(['edition']), field: 'edition', message: `no edition named ${edition} in content/editions.yml${names.length ? ` (editions: ${names.join(', ')})` : ''}` });
+    }
+  }
 }
 
 function loadGlossary(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): GlossaryEntry[] {

@@ -8,6 +8,7 @@ import MDXComponents from '@theme-original/MDXComponents';
 import Clause from '@site/src/components/Clause';
 import CiteButton from '@site/src/components/CiteButton';
 import Quiz from '@site/src/components/Quiz';
+import EditionChanges from '@site/src/components/EditionChanges';
 import { labelForAnchor } from '@site/src/domain/clauses';
 
 const OriginalH2 = MDXComponents.h2;
@@ -40,4 +41,5 @@ export default {
   li: ClauseItem,
   Clause,
   Quiz,
+  EditionChanges,
 };

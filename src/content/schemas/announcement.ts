@@ -1,6 +1,7 @@
 /** An announcement (ابلاغیه): a post of the blog at `/announcements`. */
 import * as z from 'zod';
 import { jalaliDate, oneOf, persianText, regulationCode, sampleFlag } from './common';
+import { editionName } from './edition';
 import { ids, type Taxonomy } from './taxonomy';
 
 export function announcementSchema(taxonomy: Taxonomy) {
@@ -9,6 +10,8 @@ export function announcementSchema(taxonomy: Taxonomy) {
     published: jalaliDate,
     notification: persianText.optional(),
     regulations: z.array(regulationCode).default([]),
+    /** The edition this ابلاغیه announces (`1404-09`); must be in `content/editions.yml`. */
+    edition: editionName.optional(),
     audience: z.array(oneOf(ids(taxonomy.audiences), 'audiences')).min(1),
     tags: z.array(persianText).default([]),
     description: persianText.optional(),

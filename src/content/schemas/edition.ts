@@ -9,7 +9,7 @@ import type { Edition } from '../../domain/editions';
 import { jalaliDate, persianText } from './common';
 
 /** `1404-09`: the Jalali year and month the edition takes effect; also its URL segment. */
-const editionName = z
+export const editionName = z
   .string({ error: 'expected an edition name like 1404-09' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected an edition name like 1404-09 (Jalali year, dash, month 01–12)');
 
