@@ -11,6 +11,7 @@ const lessons = corpus.courses.reduce((n, c) => n + c.lessons.length, 0);
 const clauses = [...corpus.regulations.values()].reduce((n, r) => n + r.clauses.length, 0);
 process.stdout.write(
   `Read ${corpus.regulations.size} regulations (${clauses} clauses), ${corpus.courses.length} courses (${lessons} lessons), ` +
+    `${corpus.quizzes.length} quizzes (${corpus.quizzes.reduce((n, q) => n + q.quiz.questions.length, 0)} questions), ` +
     `${corpus.announcements.length} announcements, ${corpus.glossary.length} glossary terms in ${Math.round(performance.now() - started)} ms.\n`,
 );
 if (corpus.problems.length) {
