@@ -2,16 +2,19 @@
 import { useEffect, useState } from 'react';
 import { seminarTiming, type SeminarTiming } from '@site/src/domain/seminar-time';
 import { formatClockTime, formatDuration, parseClockTime } from '@site/src/domain/seminar-time';
+import { formatJalaliLong, parseJalali } from '@site/src/domain/jalali';
 import type { SeminarPageData } from '@site/plugins/seminars/page-data';
 
-const dayFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
-  weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tehran',
-});
+// Weekday and date are formatted apart: with both in one pattern ICU writes
+// «۱۴۰۶ اردیبهشت ۲۰, دوشنبه» (a Latin comma, the year first) in Chromium.
+const weekdayFormat = new Intl.DateTimeFormat('fa-IR-u-ca-persian', { weekday: 'long', timeZone: 'Asia/Tehran' });
 
 /** «سه‌شنبه ۲۱ مهر ۱۴۰۵، ساعت ۰۹:۰۰» */
 export function seminarWhen(s: SeminarPageData): string {
   const time = parseClockTime(s.time);
-  return `${dayFormat.format(new Date(s.startsAt))}، ساعت ${time ? formatClockTime(time) : s.time}`;
+  const date = parseJalali(s.date);
+  const day = date.ok ? formatJalaliLong(date.date) : s.date;
+  return `${weekdayFormat.format(new Date(s.startsAt))} ${day}، ساعت ${time ? formatClockTime(time) : s.time}`;
 }
 
 export function seminarDuration(s: SeminarPageData): string {
