@@ -2,7 +2,8 @@
 import type { PublicQuestion, Question, QuizDefinition, QuizMeta } from './types';
 
 /**
- * The question as the learner sees it: prompt, options in the attempt's order, unit. Built
+ * The question as the learner sees it: prompt, options in the attempt's order (required for
+ * ordering questions), unit. Built
  * field by field (never by deleting from a copy), so a field added to `Question` later stays
  * on the server until someone decides it is public.
  */
@@ -10,6 +11,11 @@ export function publicQuestion(question: Question, optionOrder?: readonly string
   const base = { id: question.id, type: question.type, prompt: question.prompt };
   if (question.type === 'numeric') return question.unit ? { ...base, unit: question.unit } : base;
   if (question.type === 'true-false') return base;
+  // An ordering question's options are written in the right order: shown as written, they
+  // would be the answer. Only an attempt's shuffled order (`shuffleOptions`) may be shown.
+  if (question.type === 'ordering' && !optionOrder) {
+    throw new Error(`ordering question ${question.id} needs the attempt's shuffled option order (its written order is the answer)`);
+  }
   const order = optionOrder ?? question.options.map((o) => o.id);
   const ids = question.options.map((o) => o.id);
   if (order.length !== ids.length || !ids.every((id) => order.includes(id))) {

@@ -179,12 +179,17 @@ describe('publicQuestion', () => {
     const shown = publicQuestion(single, ['c', 'a', 'b']);
     expect(shown).toEqual({ id: 's1', type: 'single', prompt: 'کدام؟', options: [{ id: 'c', text: 'ج' }, { id: 'a', text: 'الف' }, { id: 'b', text: 'ب' }] });
     for (const q of [single, multiple, trueFalse, numeric, ordering]) {
-      const json = JSON.stringify(publicQuestion(q));
+      const json = JSON.stringify(publicQuestion(q, shuffleOptions(q, 'attempt-1')));
       expect(json).not.toContain('answer');
       expect(json).not.toContain('explanation');
       expect(json).not.toContain('reg:');
     }
     expect(publicQuestion(numeric)).toEqual({ id: 'n1', type: 'numeric', prompt: 'چند روز؟', unit: 'روز' });
+  });
+
+  it('refuses to show an ordering question in its written (right) order', () => {
+    expect(() => publicQuestion(ordering)).toThrow('needs the attempt\'s shuffled option order');
+    expect(publicQuestion(ordering, ['y', 'w', 'x']).options!.map((o) => o.id)).toEqual(['y', 'w', 'x']);
   });
 
   it('refuses an order that is not a permutation of the options', () => {
