@@ -97,12 +97,14 @@ export function planPublication(siteDir: string, request: PublishRequest): { pla
   problems.push(...corpus.problems);
 
   const checked = checkEntry(siteDir, request, problems);
-  const entry = checked?.entry;
   const leaveOut = new Set(request.leaveOut ?? []);
   for (const code of leaveOut) {
     if (!corpus.regulations.has(code)) problems.push({ option: '--leave-out', message: `no regulation ${code} in docs/` });
   }
-  if (corpus.problems.length || !checked || !entry) return { problems };
+  // Texts are compared only in valid content; with a bad edition entry they still are, so an
+  // editor sees every problem at once.
+  if (corpus.problems.length) return { problems };
+  const entry = checked?.entry ?? provisionalEntry(request);
 
   const previous = corpus.editions.at(-1);
   const previousTexts = previous?.regulations ?? new Map<string, Regulation>();
@@ -187,7 +189,7 @@ export function planPublication(siteDir: string, request: PublishRequest): { pla
   for (const rel of [editionDocsDir(entry.name), editionSidebarsFile(entry.name), announcement]) {
     if (existsSync(path.join(siteDir, rel))) problems.push({ option: '--name', message: `${rel} already exists; remove it or choose another name` });
   }
-  if (problems.length) return { problems };
+  if (problems.length || !checked) return { problems };
 
   const changedTexts = changedCodes(changes).map((code) => snapshot.get(code)?.source ?? gone.get(code)!);
   files.set(EDITIONS_FILE, editionsFileWith(siteDir, checked.raw));
@@ -244,6 +246,21 @@ function checkEntry(siteDir: string, request: PublishRequest, problems: PublishP
   return undefined;
 }
 
+/** Stands in for an entry the schema refused, so the texts can still be checked. */
+function provisionalEntry(request: PublishRequest) {
+  const placeholder = { year: 1400, month: 1, day: 1 };
+  const date = (text: string) => {
+    const parsed = parseJalali(text);
+    return parsed.ok ? parsed.date : placeholder;
+  };
+  return {
+    name: request.name ?? 'new',
+    effective: date(request.effective),
+    notification: { number: request.notificationNumber || '-', date: date(request.notificationDate) },
+    summary: request.summary,
+  };
+}
+
 /** The snapshot stands alone: every `reg:` link in it must land on a text (and clause) in it. */
 function checkSnapshotLinks(name: string, snapshot: ReadonlyMap<string, SnapshotText>, problems: PublishProblem[]) {
   for (const { source } of snapshot.values()) {
@@ -269,7 +286,7 @@ function editionsFileWith(siteDir: string, raw: RawEntry): string {
   (entry.getIn(['notification', 'number'], true) as Scalar).type = Scalar.QUOTE_DOUBLE;
   doc.contents.flow = false;
   doc.contents.add(entry);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export interface PublishOptions {
