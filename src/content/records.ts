@@ -8,12 +8,13 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { formatJalaliIso, formatJalaliLong, type JalaliDate } from '../domain/jalali';
+import { compareJalali, formatJalaliIso, formatJalaliLong, type JalaliDate } from '../domain/jalali';
 import { clauseLabel, parseArticleHeading, parseClauseAnchor, parseNoteLead } from '../domain/clauses';
+import { UNVERSIONED } from '../search/editions';
 import type { SearchRecord } from '../search/record';
 import { walkClauses } from './clause-tree';
-import { buildToday, listedRegulations } from './editions';
-import type { Corpus } from './corpus';
+import type { Corpus, Regulation } from './corpus';
+import { editionForDate } from './editions';
 import { splitMarkdown } from './front-matter';
 import { parseMdx } from './markdown';
 import { titleOf } from './schemas/taxonomy';
@@ -79,65 +80,61 @@ const safeId = (...parts: string[]) =>
     .slice(0, 500);
 
 /**
- * `CS-002-a5`, `CS-002-a5-n1`, `CS-002-top`: readable ids for clauses (the evaluation
- * collection's judgements use them); other sections fall back to an escaped anchor.
+ * `CS-002-a5--1404-09`, `CS-002-a5-n1--1404-09`, `CS-002-top--1404-09`: readable ids for
+ * clauses, the clause key then the edition (the evaluation collection's judgements use them);
+ * other sections fall back to an escaped anchor. Texts of no edition (a site without
+ * editions) have no edition suffix: `CS-002-a5`.
  */
-export function regulationRecordId(code: string, anchor: string, edition = 'current'): string {
+export function regulationRecordId(code: string, anchor: string, edition: string = UNVERSIONED): string {
   const ref = anchor ? parseClauseAnchor(anchor) : undefined;
   const key = !anchor
     ? 'top'
     : ref
       ? [`a${ref.article}`, ref.note !== undefined ? `n${ref.note}` : '', ref.item !== undefined ? `i${ref.item}` : ''].filter(Boolean).join('-')
       : safeId(anchor);
-  return edition === 'current' ? `${code}-${key}` : `${code}-${key}--${edition}`;
+  return edition === UNVERSIONED ? `${code}-${key}` : `${code}-${key}--${edition}`;
 }
 
-export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): SearchRecord[] {
+/** The texts to index, by edition: every published edition (or those named), else `docs/`. */
+function indexedTexts(corpus: Corpus, only?: readonly string[]): { edition: string; regulations: Iterable<Regulation> }[] {
+  if (!corpus.editions.length) return [{ edition: UNVERSIONED, regulations: corpus.regulations.values() }];
+  return corpus.editions
+    .filter((e) => !only || only.includes(e.name))
+    .map((e) => ({ edition: e.name, regulations: e.regulations.values() }));
+}
+
+/**
+ * The editions the offline (Lunr) index holds: the one in force on `today` (the build's day)
+ * and those published to take effect later. Every edition in it would multiply the file the
+ * browser downloads (measured: 1.95× for three editions, BENCHMARKS.md); the in-force and
+ * upcoming ones cover a build that outlives one change of edition. Past editions are searched
+ * through Meilisearch only.
+ */
+export function offlineEditions(corpus: Corpus, today: JalaliDate): string[] | undefined {
+  if (!corpus.editions.length) return undefined;
+  const current = editionForDate(corpus, today);
+  return corpus.editions.filter((e) => e === current || compareJalali(e.entry.effective, today) > 0).map((e) => e.name);
+}
+
+export interface RecordOptions {
+  /** Index only these editions' regulations (default: every published edition). */
+  readonly editions?: readonly string[];
+}
+
+/**
+ * Every published edition is indexed, each record at its own edition's URL, so a search can
+ * look back; which edition a query sees is a filter chosen when it is made (src/search/editions.ts).
+ * `docs/`, the next edition being prepared, is not indexed on a site with editions.
+ */
+export function buildRecords(corpus: Corpus, options: RecordOptions = {}): SearchRecord[] {
   const records: SearchRecord[] = [];
   const { taxonomy } = corpus;
 
-  for (const reg of listedRegulations(corpus, buildToday()).values()) {
-    const tree = readTree(corpus.siteDir, reg.file);
-    if (!tree) continue;
-    const fm = reg.frontMatter;
-    const areaTitle = titleOf(taxonomy.areas, reg.area);
-    const common = {
-      kind: 'regulation' as const,
-      url: reg.permalink,
-      code: fm.code,
-      area: reg.area,
-      type: fm.type,
-      authority: fm.authority,
-      audience: fm.audience,
-      edition,
-      status: fm.status,
-      inForceFrom: jalaliNumber(fm.inForceFrom),
-    };
-    let position = 0;
-    for (const section of sections(tree, fm.title)) {
-      const head = [areaTitle, `${fm.title} (${fm.code})`];
-      records.push({
-        ...common,
-        id: regulationRecordId(fm.code, section.anchor, edition),
-        anchor: section.anchor,
-        hierarchy: section.anchor ? [...head, section.title] : head,
-        title: section.anchor ? section.title : fm.title,
-        content: [section.anchor ? '' : fm.description ?? '', ...section.nodes.map(plainText)].join(' ').trim(),
-        position: position++,
-      });
-      for (const note of section.notes) {
-        records.push({
-          ...common,
-          id: regulationRecordId(fm.code, note.anchor, edition),
-          anchor: note.anchor,
-          hierarchy: [...head, section.title, note.label],
-          title: note.label,
-          content: note.nodes.map(plainText).join(' '),
-          position: position++,
-        });
-      }
-    }
+  for (const { edition, regulations } of indexedTexts(corpus, options.editions)) {
+    for (const reg of regulations) records.push(...regulationRecords(corpus, taxonomy, reg, edition));
   }
+  // Lessons, announcements and the glossary belong to no edition: every edition filter lets them through.
+  const edition = UNVERSIONED;
 
   for (const { course, lessons } of corpus.courses) {
     for (const entry of lessons) {
@@ -214,5 +211,51 @@ export function buildRecords(corpus: Corpus, { edition = 'current' } = {}): Sear
     });
   });
 
+  return records;
+}
+
+/** One regulation text's records: its page top, each section or article, each note. */
+function regulationRecords(corpus: Corpus, taxonomy: Corpus['taxonomy'], reg: Regulation, edition: string): SearchRecord[] {
+  const tree = readTree(corpus.siteDir, reg.file);
+  if (!tree) return [];
+  const records: SearchRecord[] = [];
+  const fm = reg.frontMatter;
+  const areaTitle = titleOf(taxonomy.areas, reg.area);
+  const common = {
+    kind: 'regulation' as const,
+    url: reg.permalink,
+    code: fm.code,
+    area: reg.area,
+    type: fm.type,
+    authority: fm.authority,
+    audience: fm.audience,
+    edition,
+    status: fm.status,
+    inForceFrom: jalaliNumber(fm.inForceFrom),
+  };
+  let position = 0;
+  for (const section of sections(tree, fm.title)) {
+    const head = [areaTitle, `${fm.title} (${fm.code})`];
+    records.push({
+      ...common,
+      id: regulationRecordId(fm.code, section.anchor, edition),
+      anchor: section.anchor,
+      hierarchy: section.anchor ? [...head, section.title] : head,
+      title: section.anchor ? section.title : fm.title,
+      content: [section.anchor ? '' : fm.description ?? '', ...section.nodes.map(plainText)].join(' ').trim(),
+      position: position++,
+    });
+    for (const note of section.notes) {
+      records.push({
+        ...common,
+        id: regulationRecordId(fm.code, note.anchor, edition),
+        anchor: note.anchor,
+        hierarchy: [...head, section.title, note.label],
+        title: note.label,
+        content: note.nodes.map(plainText).join(' '),
+        position: position++,
+      });
+    }
+  }
   return records;
 }

@@ -1,7 +1,8 @@
 /**
  * `/search`: full results with facets (area, type, authority, audience for staff, edition,
  * kind), filters and page kept in the URL so a search can be shared, pagination, and help
- * when nothing is found (remove a filter, glossary matches).
+ * when nothing is found (remove a filter, glossary matches). Regulations are searched in the
+ * edition in force today unless the URL names editions (`?edition=1403-07`, `?edition=all`).
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
@@ -12,7 +13,9 @@ import Hit, { KIND_LABELS } from '@site/src/components/Search/Hit';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { reportZeroResults, search } from '@site/src/lib/search/client';
 import type { SearchResponse } from '@site/src/lib/search/types';
+import { useSearchEditions } from '@site/src/lib/search/use-search-editions';
 import { useAyinData, useTermTitle } from '@site/src/lib/useAyinData';
+import { ALL_EDITIONS, editionSelection, toggleEdition } from '@site/src/search/editions';
 import { FACETS, sanitizeFilters, type Facet, type Filters } from '@site/src/search/filters';
 import { queryMatcher } from '@site/src/search/highlight';
 import styles from './search.module.css';
@@ -47,6 +50,7 @@ export default function SearchPage(): ReactNode {
   const history = useHistory();
   const { taxonomy } = useAyinData();
   const term = useTermTitle();
+  const editions = useSearchEditions();
   const allowed = useMemo(
     () => ({
       kind: Object.keys(KIND_LABELS),
@@ -54,14 +58,18 @@ export default function SearchPage(): ReactNode {
       type: taxonomy['document-types'].map((t) => t.id),
       authority: taxonomy.authorities.map((t) => t.id),
       audience: taxonomy.audiences.map((t) => t.id),
-      edition: ['current'],
+      edition: [ALL_EDITIONS, ...editions.names],
     }),
-    [taxonomy],
+    [taxonomy, editions.names],
   );
   const { query, filters, page } = readUrl(location.search, allowed);
+  // What the query searches: the URL's editions, else the edition in force now (undefined: all).
+  const searchedEditions = editionSelection(filters.edition, editions.inForce);
+  const searched: Filters = { ...filters, edition: searchedEditions };
+  if (!searchedEditions) delete searched.edition;
   const [draft, setDraft] = useState(query);
   const [state, setState] = useState<{ status: 'idle' | 'loading' | 'done' | 'error'; response?: SearchResponse }>({ status: 'idle' });
-  const filtersKey = JSON.stringify(filters);
+  const filtersKey = JSON.stringify(searched);
 
   useEffect(() => setDraft(query), [query]);
 
@@ -72,11 +80,11 @@ export default function SearchPage(): ReactNode {
     }
     let cancelled = false;
     setState((s) => ({ ...s, status: 'loading' }));
-    search({ query, filters, page, perPage: PER_PAGE, facets: true })
+    search({ query, filters: searched, page, perPage: PER_PAGE, facets: true })
       .then((response) => {
         if (cancelled) return;
         setState({ status: 'done', response });
-        if (response.total === 0) reportZeroResults(query, filters);
+        if (response.total === 0) reportZeroResults(query, searched);
       })
       .catch(() => !cancelled && setState({ status: 'error' }));
     return () => {
@@ -87,13 +95,14 @@ export default function SearchPage(): ReactNode {
 
   const go = (q: string, f: Filters, p = 1) => history.push(writeUrl(q.trim(), f, p));
   const toggle = (facet: Facet, value: string) => {
+    if (facet === 'edition') return go(query, { ...filters, edition: toggleEdition(searchedEditions, value, editions.inForce) }, 1);
     const current = filters[facet] ?? [];
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
     go(query, { ...filters, [facet]: next }, 1);
   };
   const label = (facet: Facet, value: string): string => {
     if (facet === 'kind') return KIND_LABELS[value] ?? value;
-    if (facet === 'edition') return value === 'current' ? 'متن جاری' : toPersianDigits(value);
+    if (facet === 'edition') return value === ALL_EDITIONS ? 'همه ویرایش‌ها' : editions.label(value)?.text ?? `ویرایش ${toPersianDigits(value)}`;
     const kind = ({ area: 'areas', type: 'document-types', authority: 'authorities', audience: 'audiences' } as const)[facet];
     return term(kind, value);
   };
@@ -125,6 +134,11 @@ export default function SearchPage(): ReactNode {
             {response &&
               FACETS.filter((f) => f !== 'audience' || response.audience === 'staff').map((facet) => {
                 const counts = response.facets[facet] ?? {};
+                if (facet === 'edition') {
+                  return editions.names.length ? (
+                    <EditionFacet key={facet} names={editions.names} searched={searchedEditions} counts={counts} offlineEditions={response.editions} label={(v) => label('edition', v)} onToggle={(v) => toggle('edition', v)} />
+                  ) : null;
+                }
                 const values = [...new Set([...Object.keys(counts), ...(filters[facet] ?? [])])];
                 if (!values.length) return null;
                 return (
@@ -147,6 +161,7 @@ export default function SearchPage(): ReactNode {
             {response && (
               <p className={styles.summary} aria-live="polite">
                 {response.total === 0 ? 'نتیجه‌ای پیدا نشد.' : `${toPersianDigits(response.total)} نتیجه برای «${query}»`}
+                {searchedEditions?.length === 1 && editions.names.length > 0 && <span> · در {label('edition', searchedEditions[0]!)}</span>}
                 {response.offline && <span className={styles.offline}> · جست‌وجوی آفلاین (کارساز جست‌وجو در دسترس نیست)</span>}
               </p>
             )}
@@ -154,7 +169,7 @@ export default function SearchPage(): ReactNode {
               <p className={styles.active}>
                 پالایه‌ها:{' '}
                 {activeFilters.map(([f, v]) => (
-                  <button key={`${f}:${v}`} type="button" className={styles.chip} onClick={() => toggle(f, v)} aria-label={`حذف پالایه ${label(f, v)}`}>
+                  <button key={`${f}:${v}`} type="button" className={styles.chip} onClick={() => (f === 'edition' ? go(query, { ...filters, edition: [] }, 1) : toggle(f, v))} aria-label={`حذف پالایه ${label(f, v)}`}>
                     {label(f, v)} ×
                   </button>
                 ))}
@@ -167,6 +182,11 @@ export default function SearchPage(): ReactNode {
                   {activeFilters.length > 0 && (
                     <li>
                       <Link to={writeUrl(query, {}, 1)}>بدون پالایه‌ها جست‌وجو کنید</Link>.
+                    </li>
+                  )}
+                  {searchedEditions && editions.names.length > 1 && (
+                    <li>
+                      <Link to={writeUrl(query, { ...filters, edition: [ALL_EDITIONS] }, 1)}>در همه ویرایش‌ها جست‌وجو کنید</Link>؛ شاید موضوع در ویرایش‌های پیشین یا آینده آمده باشد.
                     </li>
                   )}
                   <li>واژه‌های کمتر یا کلی‌تری بنویسید؛ مثلاً «شکایت صورتحساب» به جای یک جمله کامل.</li>
@@ -203,6 +223,43 @@ export default function SearchPage(): ReactNode {
         </div>
       </main>
     </Layout>
+  );
+}
+
+/**
+ * The edition facet: every published edition, newest first, by name and status today
+ * («ویرایش ۱۴۰۳-۰۷ — منسوخ»), and «همه ویرایش‌ها». Offline, the editions the offline index
+ * lacks are shown disabled, with the reason.
+ */
+function EditionFacet({ names, searched, counts, offlineEditions, label, onToggle }: {
+  names: readonly string[];
+  searched: readonly string[] | undefined;
+  counts: Record<string, number>;
+  offlineEditions: readonly string[] | undefined;
+  label: (value: string) => string;
+  onToggle: (value: string) => void;
+}): ReactNode {
+  return (
+    <fieldset className={styles.facet} data-facet="edition">
+      <legend>ویرایش مقررات</legend>
+      {names.map((name) => {
+        const unavailable = offlineEditions !== undefined && !offlineEditions.includes(name);
+        return (
+          <label key={name} className={styles.option}>
+            <input type="checkbox" value={name} checked={searched?.includes(name) ?? false} disabled={unavailable} onChange={() => onToggle(name)} />
+            {label(name)}
+            {counts[name] !== undefined && <span className={styles.count}> ({toPersianDigits(counts[name])})</span>}
+          </label>
+        );
+      })}
+      <label className={styles.option}>
+        <input type="checkbox" value={ALL_EDITIONS} checked={searched === undefined} onChange={() => onToggle(ALL_EDITIONS)} />
+        {label(ALL_EDITIONS)}
+      </label>
+      {offlineEditions && offlineEditions.length < names.length && (
+        <p className={styles.note}>جست‌وجوی آفلاین فقط ویرایش لازم‌الاجرا و ویرایش‌های آینده را دارد؛ ویرایش‌های پیشین را هنگامی بیابید که کارساز جست‌وجو در دسترس است.</p>
+      )}
+    </fieldset>
   );
 }
 

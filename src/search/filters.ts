@@ -2,6 +2,8 @@
  * Search filters come from the URL; they are checked against the known values and quoted,
  * never pasted into a Meilisearch filter as typed.
  */
+import { UNVERSIONED } from './editions';
+
 export const FACETS = ['kind', 'area', 'type', 'authority', 'audience', 'edition'] as const;
 export type Facet = (typeof FACETS)[number];
 export type Filters = Partial<Record<Facet, string[]>>;
@@ -18,11 +20,17 @@ export function sanitizeFilters(raw: Record<string, readonly string[] | undefine
 
 const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
+/**
+ * The values a facet filter lets through: an edition filter restricts regulations only, so
+ * records of no edition (lessons, announcements, glossary) always pass it.
+ */
+const passing = (facet: Facet, values: readonly string[]) => (facet === 'edition' ? [...values, UNVERSIONED] : values);
+
 /** Meilisearch filter expression: OR within a facet, AND between facets. */
 export function meiliFilter(filters: Filters): string[] {
   return FACETS.flatMap((facet) => {
     const values = filters[facet];
-    return values?.length ? [`${facet} IN [${values.map(quote).join(', ')}]`] : [];
+    return values?.length ? [`${facet} IN [${passing(facet, values).map(quote).join(', ')}]`] : [];
   });
 }
 
@@ -32,6 +40,6 @@ export function matchesFilters(record: Partial<Record<Facet, string | readonly s
     if (!wanted?.length) return true;
     const value = record[facet];
     const values = Array.isArray(value) ? value : value === undefined ? [] : [value as string];
-    return values.some((v) => wanted.includes(v));
+    return values.some((v) => passing(facet, wanted).includes(v));
   });
 }

@@ -18,6 +18,8 @@ import { ensureSearchKey, tenantTokenFor } from '../../server/search/tokens';
 import { loadCorpus } from '../../src/content/corpus';
 import { buildRecords } from '../../src/content/records';
 import { canSee } from '../../src/search/audience';
+import { UNVERSIONED } from '../../src/search/editions';
+import { meiliFilter } from '../../src/search/filters';
 import { MEILI_SEARCH_DEFAULTS } from '../../src/search/meili-settings';
 import { prepareIndex } from '../../src/search/prepare';
 import { meiliSynonyms } from '../../src/search/synonyms';
@@ -57,8 +59,8 @@ describe('re-indexing', () => {
   });
 
   it('finds clauses however the query is typed', async () => {
-    const first = async (q: string) => (await search(q, { limit: 5 })).hits.map((h) => h.id);
-    expect(await first('مشتركين بدهكار قطع برق')).toContain('ES-007-top'); // Arabic letters
+    const first = async (q: string) => (await search(q, { limit: 5, filter: meiliFilter({ edition: ['1404-09'] }) })).hits.map((h) => h.id);
+    expect(await first('مشتركين بدهكار قطع برق')).toContain('ES-007-top--1404-09'); // Arabic letters
     expect((await first('آیین نامه اطلاع رسانی ابلاغ')).some((id) => String(id).startsWith('AT-001'))).toBe(true);
     expect((await first('CS-003')).some((id) => String(id).startsWith('CS-003'))).toBe(true);
   });
@@ -93,6 +95,53 @@ describe('re-indexing', () => {
     expect((await search('شکایت صورتحساب')).hits.length).toBeGreaterThan(0);
     const { results } = await client.getIndexes({ limit: 100 });
     expect(results.map((i) => i.uid).filter((uid) => uid.startsWith('ayin_next_'))).toEqual([]);
+  });
+});
+
+describe('editions', () => {
+  const inEdition = (edition: string, q: string, limit = 50) =>
+    search(q, { limit, filter: meiliFilter({ edition: [edition] }), attributesToRetrieve: ['id', 'kind', 'edition', 'url', 'code'] });
+
+  it('indexes every published edition, each clause once per edition at its edition\'s URL', () => {
+    const copies = prepared.records.filter((r) => r.code === 'SV-001' && r.anchor === 'ماده-۵');
+    expect(copies.map((r) => [r.id, r.edition, r.url])).toEqual([
+      ['SV-001-a5--1403-07', '1403-07', '/regulations/1403-07/supervision/sv-001'],
+      ['SV-001-a5--1404-09', '1404-09', '/regulations/1404-09/supervision/sv-001'],
+      ['SV-001-a5--1406-01', '1406-01', '/regulations/1406-01/supervision/sv-001'],
+    ]);
+  });
+
+  it('an edition filter keeps regulations to that edition and lets lessons, announcements and the glossary through', async () => {
+    const res = await inEdition('1404-09', 'مهلت وصل مجدد برق');
+    const regulations = res.hits.filter((h) => h.kind === 'regulation');
+    expect(regulations.length).toBeGreaterThan(3);
+    expect(new Set(regulations.map((h) => h.edition))).toEqual(new Set(['1404-09']));
+    expect(regulations.every((h) => String(h.url).startsWith('/regulations/1404-09/'))).toBe(true);
+    const others = res.hits.filter((h) => h.kind !== 'regulation');
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others.map((h) => h.edition))).toEqual(new Set([UNVERSIONED]));
+  });
+
+  it('finds a repealed text only in the edition that still had it, and an added one only from its edition', async () => {
+    const codes = async (edition: string, q: string) => (await inEdition(edition, q)).hits.map((h) => h.code).filter(Boolean);
+    expect(await codes('1403-07', 'CS-013')).toContain('CS-013');
+    expect(await codes('1404-09', 'CS-013')).not.toContain('CS-013');
+    expect(await codes('1406-01', 'ES-013')).toContain('ES-013');
+    expect(await codes('1404-09', 'ES-013')).not.toContain('ES-013');
+  });
+
+  it('finds the amended wording in its own edition: SV-001 reconnection 24 hours (1403-07) → 12 hours (1404-09)', async () => {
+    const top = async (edition: string) => (await inEdition(edition, 'SV-001 ماده ۵ تبصره ۱', 5)).hits.map((h) => h.id);
+    expect(await top('1403-07')).toContain('SV-001-a5-n1--1403-07');
+    expect(await top('1404-09')).toContain('SV-001-a5-n1--1404-09');
+    const texts = prepared.records.filter((r) => r.id.startsWith('SV-001-a5-n1--')).map((r) => [r.edition, r.content]);
+    expect(texts.find(([e]) => e === '1403-07')![1]).toMatch(/۲۴ ساعت/);
+    expect(texts.find(([e]) => e === '1404-09')![1]).toMatch(/۱۲ ساعت/);
+  });
+
+  it('without an edition filter, every edition answers', async () => {
+    const res = await search('SV-001 ماده ۵', { limit: 30, attributesToRetrieve: ['edition'] });
+    expect(new Set(res.hits.map((h) => h.edition))).toEqual(new Set(['1403-07', '1404-09', '1406-01']));
   });
 });
 

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export interface EvalDoc { id: string; title: string; text: string }
+/** `edition`: the published edition of a regulation's record (absent for records of no edition). */
+export interface EvalDoc { id: string; title: string; text: string; edition?: string }
 export interface EvalQuery { id: string; query: string; category?: string }
 export interface Collection {
   docs: EvalDoc[];
@@ -30,14 +31,32 @@ function readJsonl<T>(file: string, check: (value: Record<string, unknown>) => s
 
 const str = (v: unknown) => typeof v === 'string' && v.length > 0;
 
+/**
+ * What a judgement names: the clause, whatever the edition (`CS-002-a5--1404-09` → `CS-002-a5`).
+ * The evaluation searches one edition at a time, so a clause id is unambiguous there, and the
+ * judgements follow the edition in force without being rewritten for each new edition.
+ */
+export function clauseId(doc: Pick<EvalDoc, 'id' | 'edition'>): string {
+  const suffix = doc.edition ? `--${doc.edition}` : '';
+  return suffix && doc.id.endsWith(suffix) ? doc.id.slice(0, -suffix.length) : doc.id;
+}
+
 export function readCollection(dir: string): Collection {
   const docs = readJsonl<EvalDoc>(path.join(dir, 'docs.jsonl'), (d) =>
-    !str(d.id) ? 'id: expected a non-empty string' : typeof d.title !== 'string' ? 'title: expected a string' : typeof d.text !== 'string' ? 'text: expected a string' : undefined,
+    !str(d.id)
+      ? 'id: expected a non-empty string'
+      : typeof d.title !== 'string'
+        ? 'title: expected a string'
+        : typeof d.text !== 'string'
+          ? 'text: expected a string'
+          : d.edition !== undefined && !str(d.edition)
+            ? 'edition: expected a non-empty string when present'
+            : undefined,
   );
   const queries = readJsonl<EvalQuery>(path.join(dir, 'queries.jsonl'), (q) =>
     !str(q.id) ? 'id: expected a non-empty string' : typeof q.query !== 'string' ? 'query: expected a string' : undefined,
   );
-  const docIds = new Set(docs.map((d) => d.id));
+  const docIds = new Set(docs.map(clauseId));
   const queryIds = new Set(queries.map((q) => q.id));
   const qrels = new Map<string, Map<string, number>>();
   readJsonl<{ query_id: string; doc_id: string; relevance: number }>(path.join(dir, 'qrels.jsonl'), (r) =>

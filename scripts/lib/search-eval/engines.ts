@@ -15,13 +15,16 @@ import { prepareIndex } from '../../../src/search/prepare';
 import { meiliSynonyms, type GlossaryTerm } from '../../../src/search/synonyms';
 import { searchableText } from '../../../src/search/tokenize';
 import { reindex } from '../../../server/search/reindex';
-import type { EvalDoc } from './collection';
+import { UNVERSIONED } from '../../../src/search/editions';
+import { matchesFilters, meiliFilter } from '../../../src/search/filters';
+import { clauseId, type EvalDoc } from './collection';
 
 export type EngineName = 'meili' | 'meili-default' | 'lunr' | 'lunr-ar';
 export const ENGINES: readonly EngineName[] = ['meili', 'meili-default', 'lunr', 'lunr-ar'];
 
 export interface Engine {
   readonly name: EngineName;
+  /** The judged ids (clause ids, see collection.ts) of the best `limit` hits. */
   search(query: string, limit: number): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -36,21 +39,58 @@ export function docsAsRecords(docs: readonly EvalDoc[]): SearchRecord[] {
     title: d.title.split(' › ').pop() ?? d.title,
     content: d.text,
     audience: ['staff'],
-    edition: 'current',
+    edition: d.edition ?? UNVERSIONED,
     position: i,
   }));
 }
 
+/**
+ * An engine searching one edition (`edition`; undefined: all of them), the way the product
+ * does: Meilisearch with the filter, Lunr filtering its candidates as the browser does. The
+ * baselines have no filter of their own: their hits are filtered afterwards.
+ */
 export async function createEngine(
   name: EngineName,
   docs: readonly EvalDoc[],
-  { client, glossary, indexUid }: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string },
+  options: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; edition?: string },
 ): Promise<Engine> {
+  const engine = await createRawEngine(name, docs, options);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const filters = options.edition ? { edition: [options.edition] } : {};
+  const inEdition = (id: string) => matchesFilters({ edition: byId.get(id)?.edition ?? UNVERSIONED }, filters);
+  return {
+    name,
+    search: async (query, limit) => {
+      // The raw engines are asked for more when they cannot filter themselves.
+      const ids = await engine.search(query, limit, filters);
+      return ids.filter(inEdition).slice(0, limit).map((id) => clauseId(byId.get(id) ?? { id }));
+    },
+    close: () => engine.close(),
+  };
+}
+
+type Filters = Parameters<typeof meiliFilter>[0];
+interface RawEngine {
+  search(query: string, limit: number, filters: Filters): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+async function createRawEngine(
+  name: EngineName,
+  docs: readonly EvalDoc[],
+  { client, glossary, indexUid }: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string },
+): Promise<RawEngine> {
+  // Without a filter of their own, the baselines fetch extra hits to filter (a clause is in at most a few editions).
+  const editions = new Set(docs.map((d) => d.edition ?? UNVERSIONED)).size;
   if (name === 'lunr') {
     const { records, synonyms } = prepareIndex(docsAsRecords(docs), glossary);
     // Through JSON, as the browser gets it.
     const searcher = loadLunrIndex(JSON.parse(JSON.stringify(buildLunrIndex(records, synonyms))));
-    return { name, search: async (q, limit) => searcher.search(q, limit).map((h) => h.record.id), close: async () => {} };
+    return {
+      // As the browser's client does (src/lib/search/client.ts): the best 500, then the filters.
+      search: async (q, limit, filters) => searcher.search(q, 500).filter((h) => matchesFilters(h.record as never, filters)).slice(0, limit).map((h) => h.record.id),
+      close: async () => {},
+    };
   }
   if (name === 'lunr-ar') {
     // lunr-languages is CommonJS that patches the lunr object it is given.
@@ -66,10 +106,9 @@ export async function createEngine(
       for (const d of docs) this.add(d);
     });
     return {
-      name,
       search: async (q, limit) => {
         try {
-          return index.search(q.replace(/[:~^*+\-]/g, ' ')).slice(0, limit).map((h) => h.ref);
+          return index.search(q.replace(/[:~^*+\-]/g, ' ')).slice(0, limit * editions).map((h) => h.ref);
         } catch {
           return [];
         }
@@ -82,11 +121,10 @@ export async function createEngine(
     const { records, synonyms } = prepareIndex(docsAsRecords(docs), glossary);
     await reindex({ client, records, synonyms: meiliSynonyms(synonyms), indexUid });
     return {
-      name,
-      search: async (q, limit) => {
+      search: async (q, limit, filters) => {
         const text = searchableText(q);
         if (!text) return [];
-        const res = await client.index(indexUid).search(text, { ...MEILI_SEARCH_DEFAULTS, limit, attributesToRetrieve: ['id'] });
+        const res = await client.index(indexUid).search(text, { ...MEILI_SEARCH_DEFAULTS, filter: meiliFilter(filters), limit, attributesToRetrieve: ['id'] });
         return res.hits.map((h) => String(h.id));
       },
       close: () => client.deleteIndexIfExists(indexUid).then(() => undefined),
@@ -99,9 +137,8 @@ export async function createEngine(
   if (task.status !== 'succeeded') throw new Error(`indexing failed: ${task.error?.message}`);
   const idMap = new Map(docs.map((d) => [d.id.replace(/[^A-Za-z0-9_-]/g, '_'), d.id]));
   return {
-    name,
     search: async (q, limit) => {
-      const res = await client.index(indexUid).search(q, { limit, attributesToRetrieve: ['id'] });
+      const res = await client.index(indexUid).search(q, { limit: limit * editions, attributesToRetrieve: ['id'] });
       return res.hits.map((h) => idMap.get(String(h.id)) ?? String(h.id));
     },
     close: () => client.deleteIndexIfExists(indexUid).then(() => undefined),

@@ -79,7 +79,7 @@ async function searchLunr(config: SearchConfig, request: Required<SearchRequest>
     }
   }
   const start = (request.page - 1) * request.perPage;
-  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
+  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets, editions: searcher.editions };
 }
 
 export async function search(input: SearchRequest): Promise<SearchResponse> {

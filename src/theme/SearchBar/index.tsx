@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type R
 import { useHistory } from '@docusaurus/router';
 import Hit, { hitUrl } from '@site/src/components/Search/Hit';
 import { search } from '@site/src/lib/search/client';
+import { useSearchEditions } from '@site/src/lib/search/use-search-editions';
 import type { SearchResponse } from '@site/src/lib/search/types';
 import { queryMatcher } from '@site/src/search/highlight';
 import { toPersianDigits } from '@site/src/domain/digits';
@@ -23,6 +24,8 @@ export default function SearchBar(): ReactNode {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [state, setState] = useState<{ status: 'idle' | 'loading' | 'done' | 'error'; response?: SearchResponse }>({ status: 'idle' });
+  // Regulations in the edition in force now; the full search page offers the others.
+  const { inForce } = useSearchEditions();
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -44,7 +47,7 @@ export default function SearchBar(): ReactNode {
     let cancelled = false;
     const timer = window.setTimeout(() => {
       setState((s) => ({ ...s, status: 'loading' }));
-      search({ query, perPage: SHOWN })
+      search({ query, perPage: SHOWN, filters: inForce ? { edition: [inForce] } : {} })
         .then((response) => !cancelled && setState({ status: 'done', response }))
         .catch(() => !cancelled && setState({ status: 'error' }));
     }, DEBOUNCE_MS);
@@ -52,7 +55,7 @@ export default function SearchBar(): ReactNode {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, inForce]);
 
   const isMatch = useMemo(() => queryMatcher(query), [query]);
   const hits = state.response?.hits ?? [];
