@@ -240,7 +240,7 @@ describe('edition:publish refuses, changing nothing', () => {
         cpSync(path.join(site.dir, 'versioned_docs/version-1404-09'), path.join(site.dir, 'docs'), { recursive: true });
       },
       {},
-      '--name: nothing to publish: no text in docs/ changed since edition 1404-09',
+      'docs/: nothing to publish: no text in docs/ changed since edition 1404-09',
     ],
   ])('%s', (_, prepare, override, message) => {
     const { problems, unchanged } = refusal(prepare, { ...NEW, ...override });

@@ -182,7 +182,7 @@ export function planPublication(siteDir: string, request: PublishRequest): { pla
 
   checkSnapshotLinks(entry.name, snapshot, problems);
   if (!changedCodes(changes).length) {
-    problems.push({ option: '--name', message: previous ? `nothing to publish: no text in docs/ changed since edition ${previous.name}` : 'nothing to publish: docs/ holds no approved text' });
+    problems.push({ option: 'docs/', message: previous ? `nothing to publish: no text in docs/ changed since edition ${previous.name}` : 'nothing to publish: docs/ holds no approved text' });
   }
 
   const announcement = announcementFile(entry.name, entry.notification.date);
