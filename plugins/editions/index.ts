@@ -38,18 +38,18 @@ export default function editionsPlugin(context: LoadContext): Plugin<EditionsCon
         repealed: changes.repealed.length + changes.superseded.length,
       }));
       const listData = await actions.createData('editions-list.json', JSON.stringify(list));
-      actions.addRoute({ path: EDITIONS_ROUTE, component: component('EditionsPage'), modules: { counts: listData }, exact: true });
+      // Not exact, and after the editions' own pages: `/editions/<unknown>` gets the list with a Persian message.
+      actions.addRoute({ path: EDITIONS_ROUTE, component: component('EditionsPage'), modules: { counts: listData }, exact: false, priority: -1 });
       for (const page of content.editionPages) {
         const data = await actions.createData(`edition-${page.name}.json`, JSON.stringify(page));
         actions.addRoute({ path: editionPagePath(page.name), component: component('EditionPage'), modules: { edition: data }, exact: true });
       }
       actions.addRoute({ path: COMPARE_ROUTE, component: component('ComparePage'), exact: true });
       actions.addRoute({ path: AT_ROUTE, component: component('AtPage'), exact: true });
-      // Any other /redline/… or /editions/… (an unknown edition, a pair with no amendment):
+      // Any other /redline/… (an unknown edition, a pair with no amendment):
       // a page that explains in Persian, or compares on demand, instead of a bare 404.
       // Lowest priority: routes are otherwise sorted by path, and ':' would sort before the real ones.
       actions.addRoute({ path: REDLINE_ROUTE, component: component('RedlineFallback'), exact: false, priority: -1 });
-      actions.addRoute({ path: `${EDITIONS_ROUTE}/:name`, component: component('RedlineFallback'), exact: true, priority: -1 });
     },
 
     async postBuild({ outDir, content }) {

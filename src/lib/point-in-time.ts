@@ -15,12 +15,24 @@ export type PointInTime =
   | { kind: 'go'; to: string; edition: string; note?: string }
   | { kind: 'error'; message: string; link?: { to: string; label: string } };
 
+/**
+ * An edition has no page of its own: its texts are listed by area. The first area (in
+ * `areaOrder`) with a text in the edition stands for "the whole set".
+ */
+export function editionHome(edition: string, names: readonly string[], histories: Readonly<Record<string, CompactHistory>>, areaOrder: readonly string[]): string {
+  const areas = new Set(Object.values(histories).filter((h) => holdsText(h, names, edition)).map((h) => h.area));
+  const area = areaOrder.find((a) => areas.has(a)) ?? [...areas][0];
+  return area ? `/regulations/${edition}/${area}` : `/editions/${edition}`;
+}
+
 export function resolvePointInTime(
   editions: readonly DatedSummary[],
   histories: Readonly<Record<string, CompactHistory>>,
   dateText: string,
   page?: string,
+  areaOrder: readonly string[] = [],
 ): PointInTime {
+  const names = editions.map((e) => e.name);
   const parsed = parseDateInput(dateText);
   if (!parsed.ok) return { kind: 'error', message: parsed.message };
   const day = formatJalaliNumeric(parsed.date);
@@ -31,20 +43,20 @@ export function resolvePointInTime(
     return {
       kind: 'error',
       message: `در ${day} هیچ ویرایشی از مقررات در آیین لازم‌الاجرا نبود؛ نخستین ویرایش (${toPersianDigits(first.name)}) از ${formatJalaliNumeric(first.date)} لازم‌الاجراست.`,
-      link: { to: `/regulations/${first.name}`, label: `متن ویرایش ${toPersianDigits(first.name)}` },
+      link: { to: editionHome(first.name, names, histories, areaOrder), label: `متن ویرایش ${toPersianDigits(first.name)}` },
     };
   }
   const edition = at.edition.name;
   const [area, slug] = (page ?? '').replace(/^\/+|\/+$/g, '').split('/');
-  if (!area) return { kind: 'go', to: `/regulations/${edition}`, edition };
+  if (!area) return { kind: 'go', to: editionHome(edition, names, histories, areaOrder), edition };
   if (!slug) return { kind: 'go', to: `/regulations/${edition}/${area}`, edition };
   const code = slug.toUpperCase();
   const history = histories[code];
-  if (history && holdsText(history, editions.map((e) => e.name), edition)) return { kind: 'go', to: regulationPath(edition, history.area, code), edition };
+  if (history && holdsText(history, names, edition)) return { kind: 'go', to: regulationPath(edition, history.area, code), edition };
   return {
     kind: 'error',
     message: `مقرره ${code} در ${day} (ویرایش ${toPersianDigits(edition)}) وجود نداشت.`,
-    link: { to: `/regulations/${edition}`, label: `مقررات لازم‌الاجرا در ${day}` },
+    link: { to: editionHome(edition, names, histories, areaOrder), label: `مقررات لازم‌الاجرا در ${day}` },
   };
 }
 

@@ -26,7 +26,9 @@ interface Props {
 export default function PointInTimePicker({ page, initial = '' }: Props): ReactNode {
   const id = useId();
   const router = useRouterHistory();
-  const editions = datedEditions(useAyinData().editions);
+  const { editions: editionList, taxonomy } = useAyinData();
+  const editions = datedEditions(editionList);
+  const areaOrder = taxonomy.areas.map((a) => a.id);
   const { histories } = useEditionsData();
   const [text, setText] = useState(initial);
   const [result, setResult] = useState<PointInTime | null>(null);
@@ -46,7 +48,7 @@ export default function PointInTimePicker({ page, initial = '' }: Props): ReactN
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const resolved = resolvePointInTime(editions, histories, text, page);
+    const resolved = resolvePointInTime(editions, histories, text, page, areaOrder);
     setResult(resolved);
     if (resolved.kind === 'go') router.push(resolved.to);
   };

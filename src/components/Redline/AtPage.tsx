@@ -13,12 +13,14 @@ import { Message } from './Comparison';
 
 function Body(): ReactNode {
   const { search } = useLocation();
-  const editions = datedEditions(useAyinData().editions);
+  const { editions: editionList, taxonomy } = useAyinData();
+  const editions = datedEditions(editionList);
+  const areaOrder = taxonomy.areas.map((a) => a.id);
   const { histories } = useEditionsData();
   const params = new URLSearchParams(search);
   const date = params.get('date');
   const page = params.get('page') ?? undefined;
-  const resolved = date ? resolvePointInTime(editions, histories, date, page) : undefined;
+  const resolved = date ? resolvePointInTime(editions, histories, date, page, areaOrder) : undefined;
   useEffect(() => {
     if (resolved?.kind === 'go') document.title = 'در حال انتقال…';
   }, [resolved?.kind]);

@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
+import { useLocation } from '@docusaurus/router';
+import { Message } from './Comparison';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { formatJalaliNumeric } from '@site/src/domain/jalali';
 import { useAyinData } from '@site/src/lib/useAyinData';
@@ -20,9 +22,17 @@ interface Counts {
 export default function EditionsPage({ counts }: { counts: Counts[] }): ReactNode {
   const editions = datedEditions(useAyinData().editions);
   const today = useViewingDay();
+  const { pathname } = useLocation();
+  // `/editions/<name>` for a name the build has no page for.
+  const unknown = decodeURIComponent(pathname.replace(/^\/editions\/?/, '').replace(/\/$/, ''));
   return (
     <Layout title="ویرایش‌های مقررات" description="ویرایش‌های منتشرشده مقررات، تاریخ اجرا و تغییرات هر ویرایش">
       <main className="container margin-vert--lg">
+        {unknown && (
+          <Message>
+            ویرایش «{toPersianDigits(unknown)}» وجود ندارد. ویرایش‌های منتشرشده در جدول زیر آمده‌اند.
+          </Message>
+        )}
         <h1>ویرایش‌های مقررات</h1>
         <p>
           هر ویرایش مجموعه کامل مقرراتی است که از تاریخ اجرای آن تا ویرایش بعد لازم‌الاجراست. برای دیدن متن لازم‌الاجرا در یک تاریخ

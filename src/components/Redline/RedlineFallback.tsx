@@ -1,15 +1,12 @@
 /**
- * Any `/redline/…` or `/editions/…` path the build did not make: an unknown edition, the same
+ * Any `/redline/…` path the build did not make: an unknown edition, the same
  * edition twice, a regulation missing from one side, or a pair that is not a consecutive
  * change (compared on demand). Always a Persian explanation, never a bare 404.
  */
 import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import BrowserOnly from '@docusaurus/BrowserOnly';
-import Link from '@docusaurus/Link';
 import { useLocation } from '@docusaurus/router';
-import { toPersianDigits } from '@site/src/domain/digits';
-import { EDITIONS_ROUTE } from '@site/src/lib/edition-paths';
 import { useEditionNames, useEditionsData } from '@site/src/lib/useEditionHistory';
 import Comparison, { Message } from './Comparison';
 
@@ -19,14 +16,6 @@ function Body(): ReactNode {
   const { hasNext } = useEditionsData();
   const known = hasNext ? [...names, 'next'] : names;
   const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
-  if (parts[0] === 'editions') {
-    return (
-      <Message>
-        ویرایش «{toPersianDigits(parts[1] ?? '')}» وجود ندارد. ویرایش‌های منتشرشده: {names.map((n) => toPersianDigits(n)).join('، ')}.{' '}
-        <Link to={EDITIONS_ROUTE}>فهرست ویرایش‌ها</Link>
-      </Message>
-    );
-  }
   const [, code, from, to] = parts;
   if (!code || !from || !to || parts.length > 4) {
     return <Message>نشانی مقایسه باید به شکل ‎/redline/کد/ویرایش-مبدأ/ویرایش-مقصد‎ باشد؛ مثلاً ‎/redline/CS-002/1403-07/1406-01‎.</Message>;

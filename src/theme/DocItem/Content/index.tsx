@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import clsx from 'clsx';
 import { ThemeClassNames } from '@docusaurus/theme-common';
-import { useDoc } from '@docusaurus/plugin-content-docs/client';
+import { useDoc, useDocsVersion } from '@docusaurus/plugin-content-docs/client';
 import Heading from '@theme/Heading';
 import MDXContent from '@theme/MDXContent';
 import type { Props } from '@theme/DocItem/Content';
@@ -13,6 +13,8 @@ import RegulationCard, { type RegulationFrontMatterRaw } from '@site/src/compone
 import LessonCard, { type LessonFrontMatterRaw } from '@site/src/components/LessonCard';
 import SampleBadge from '@site/src/components/SampleBadge';
 import CiteButton from '@site/src/components/CiteButton';
+import EditionTimeline from '@site/src/components/EditionTimeline';
+import EditionBanner from '@site/src/components/EditionTimeline/Banner';
 
 export default function DocItemContent({ children }: Props): ReactNode {
   const { metadata, frontMatter, contentTitle } = useDoc();
@@ -20,6 +22,8 @@ export default function DocItemContent({ children }: Props): ReactNode {
   const title = !frontMatter.hide_title && typeof contentTitle === 'undefined' ? metadata.title : null;
   const isRegulation = typeof fm.code === 'string';
   const isLesson = !isRegulation && typeof fm.duration === 'number';
+  // The edition this page belongs to (`current` = docs/, the draft); courses have no editions.
+  const edition = useDocsVersion().version;
 
   const header = title && (
     <header className="ayin-doc-header">
@@ -32,8 +36,10 @@ export default function DocItemContent({ children }: Props): ReactNode {
 
   const body = (
     <div className={clsx(ThemeClassNames.docs.docMarkdown, 'markdown')}>
+      {isRegulation && <EditionBanner code={fm.code as string} edition={edition} />}
       {header}
       {isRegulation && <RegulationCard frontMatter={fm as unknown as RegulationFrontMatterRaw} />}
+      {isRegulation && <EditionTimeline code={fm.code as string} edition={edition} />}
       {isLesson && <LessonCard frontMatter={fm as unknown as LessonFrontMatterRaw} />}
       <MDXContent>{children}</MDXContent>
     </div>
