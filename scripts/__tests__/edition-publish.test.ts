@@ -12,6 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { loadCorpus } from '../../src/content/corpus';
 import { splitMarkdown } from '../../src/content/front-matter';
 import { makeFixtureSite, fixturesDir, repoRoot, type FixtureSite } from '../../tests/support/fixture-site';
+import { startLocalMeili } from '../../server/search/local-meili';
+import { meiliClient } from '../../server/search/meili-client';
 import { withPublicationDates } from '../lib/editions/front-matter-edit';
 import { formatPublishProblem, publishEdition, PublishRefused, type PublishRequest } from '../lib/editions/publish';
 
@@ -57,9 +59,10 @@ interface Run {
 }
 
 /** The CLI as an editor runs it; no search configured (an empty data folder). */
-function cli(site: FixtureSite, args: string[]): Promise<Run> {
+function cli(site: FixtureSite, args: string[], search: NodeJS.ProcessEnv = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, AYIN_DATA_DIR: path.join(site.dir, 'no-data') };
   delete env.MEILI_HOST;
+  Object.assign(env, search);
   return new Promise((resolve) => {
     execFile(process.execPath, [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'scripts/edition-publish.ts'), '--site', site.dir, ...args], { env, cwd: repoRoot }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
@@ -323,3 +326,24 @@ describe('withPublicationDates', () => {
   });
 });
 
+
+describe('edition:publish with search configured', () => {
+  it('re-indexes Meilisearch: the new edition is searchable at once', async () => {
+    const site = editionsSite();
+    const meili = await startLocalMeili({ dataDir: path.join(site.dir, 'meili-data') });
+    try {
+      const run = await cli(site, cliArgs(NEW), { MEILI_HOST: meili.host, MEILI_MASTER_KEY: meili.masterKey });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Indexed \d+ records/);
+      const index = meiliClient({ host: meili.host, apiKey: meili.masterKey }).index('ayin');
+      const { hits } = await index.search('', { filter: 'edition = "1405-10"', limit: 100 });
+      expect(new Set(hits.map((h) => h.code))).toEqual(new Set(['CS-001', 'ES-001', 'ES-004']));
+      const found = await index.search('نیرورسانی روستایی', { filter: 'edition = "1405-10"' });
+      expect(found.hits[0]).toMatchObject({ code: 'CS-001', edition: '1405-10' });
+    } finally {
+      await meili.stop();
+      site.remove();
+    }
+  });
+});
