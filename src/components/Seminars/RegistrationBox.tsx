@@ -42,12 +42,17 @@ function AttendanceList({ seminarId }: { seminarId: string }): ReactNode {
   }, [seminarId]);
 
   async function mark(userId: string, attended: boolean) {
+    const before = registrants?.find((r) => r.userId === userId)?.attended ?? null;
+    const set = (value: boolean | null) => setRegistrants((list) => list?.map((r) => (r.userId === userId ? { ...r, attended: value } : r)));
+    // The box follows the click at once, and goes back if the server refuses.
+    set(attended);
     setSaving(userId);
     setError(undefined);
     try {
       const { registration } = await api<{ registration: Registrant }>(`/api/seminars/${seminarId}/attendance`, { method: 'PUT', body: { userId, attended } });
-      setRegistrants((list) => list?.map((r) => (r.userId === userId ? registration : r)));
+      set(registration.attended);
     } catch (e) {
+      set(before);
       setError(message(e));
     } finally {
       setSaving(undefined);
