@@ -103,6 +103,12 @@ async function shownAnswer(fieldset: Locator): Promise<string> {
   return `${checked}|${text}|${order}`;
 }
 
+/** With E2E_SCREENSHOTS=<dir>, full-page screenshots of each step, to look at (RTL, digits, clipping). */
+async function shot(page: Page, name: string) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
 const questions = (page: Page) => page.locator('fieldset[data-question-id]');
 
 test('a wrong password is refused with a Persian message, and the form stays', async ({ page }) => {
@@ -111,6 +117,7 @@ test('a wrong password is refused with a Persian message, and the form stays', a
   await page.getByLabel('گذرواژه').fill('not-the-password');
   await page.getByRole('button', { name: 'ورود' }).click();
   await expect(page.getByRole('alert')).toHaveText('نام کاربری یا گذرواژه نادرست است.');
+  await shot(page, '00-sign-in-wrong-password');
   await expect(page).toHaveURL(/\/sign-in$/);
   await expect(page.locator('.navbar [data-account="signed-out"]')).toBeVisible();
 });
@@ -130,6 +137,7 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await page.getByRole('button', { name: 'ساخت کاربر' }).click();
   await expect(page.getByText(`کاربر «${learner.name}» با نام کاربری ${learner.username} ساخته شد.`)).toBeVisible();
   await expect(page.getByRole('cell', { name: learner.username })).toBeVisible();
+  await shot(page, '01-admin');
   await signOut(page, 'علی محمدی');
 
   // The contractor signs in and reads every lesson (each view is recorded by the server).
@@ -148,9 +156,11 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   const drawn = await questions(page).count();
   expect(drawn).toBeGreaterThanOrEqual(10);
   for (let i = 0; i < drawn; i++) await answer(questions(page).nth(i), false);
+  await shot(page, '02-quiz-answered');
   await page.getByRole('button', { name: 'پایان و ثبت آزمون' }).click();
   await expect(quizBox.getByRole('heading', { name: 'قبول نشدید' })).toBeVisible();
   await expect(quizBox).toContainText('نمرهٔ شما: ۰٪');
+  await shot(page, '03-quiz-failed');
   // Each question explained, with a link to the clause it tests.
   await expect(quizBox.locator('li[data-question-id]')).toHaveCount(drawn);
   await expect(quizBox.locator('li[data-question-id] a[href*="/regulations/"]').first()).toBeVisible();
@@ -170,17 +180,23 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await page.getByRole('button', { name: 'پایان و ثبت آزمون' }).click();
   await expect(quizBox.getByRole('heading', { name: 'قبول شدید' })).toBeVisible();
   await expect(quizBox).toContainText('نمرهٔ شما: ۱۰۰٪');
+  await shot(page, '04-quiz-passed');
 
   // My learning: the course complete, with its certificate.
   await gotoHydrated(page, '/my-learning');
   const row = page.locator(`tr[data-course="${COURSE}"]`);
   await expect(row).toContainText('پایان‌یافته');
   await expect(row).toContainText(`${toPersianDigits(lessons.length)} از ${toPersianDigits(lessons.length)}`);
+  await page.locator('.navbar').getByRole('button', { name: learner.name }).click();
+  await shot(page, '05-my-learning-menu-open');
+  await page.keyboard.press('Escape');
   await row.getByRole('link', { name: /مشاهده/ }).click();
   await page.waitForURL(/\/certificate\?code=/);
   const code = new URL(page.url()).searchParams.get('code')!;
   await expect(page.getByTestId('certificate-learner')).toHaveText(learner.name);
   await expect(page.getByRole('img', { name: /کد QR/ })).toBeVisible();
+  await shot(page, '06-certificate');
+  if (process.env.E2E_SCREENSHOTS) await page.pdf({ path: path.join(process.env.E2E_SCREENSHOTS, '06-certificate-print.pdf'), preferCSSPageSize: true }).catch(() => undefined);
 
   // The PDF: a real PDF, with the learner's name in its text.
   const downloading = page.waitForEvent('download');
@@ -190,6 +206,7 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   try {
     const file = path.join(dir, 'certificate.pdf');
     await download.saveAs(file);
+    if (process.env.E2E_SCREENSHOTS) await download.saveAs(path.join(process.env.E2E_SCREENSHOTS, '06-certificate-download.pdf'));
     expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).normalize('NFKC');
     for (const word of learner.name.split(' ')) expect(text).toContain(word);
@@ -203,6 +220,7 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await expect(page.locator('[data-verify="valid"]')).toContainText('این گواهی‌نامه معتبر است.');
   await expect(page.locator('[data-verify="valid"]')).toContainText(learner.name);
   await expect(page.locator('[data-verify="valid"]')).not.toContainText(learner.company);
+  await shot(page, '07-verify');
   await gotoHydrated(page, `/verify/${formatCertificateCode(newCertificateCode())}`);
   await expect(page.locator('[data-verify="not-found"]')).toBeVisible();
   await gotoHydrated(page, '/verify?code=NOT-A-CODE');
@@ -216,4 +234,5 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await expect(learnerRow).toBeVisible();
   await expect(learnerRow).toContainText('۱۰۰٪');
   await expect(page.getByRole('region', { name: /پایان دوره و قبولی/ })).toContainText(learner.company);
+  await shot(page, '08-reports');
 });

@@ -99,6 +99,9 @@ function DesktopMenu({ user }: { user: Me }): ReactNode {
         ref={button}
         type="button"
         className={clsx('navbar__link', styles.trigger)}
+        // Infima turns pointer events off for a dropdown's link without href (it opens on hover);
+        // this one opens on click and from the keyboard.
+        style={{ pointerEvents: 'auto' }}
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((o) => !o)}
