@@ -86,6 +86,8 @@ export interface PublishPlan {
   /** Relative path → new content: everything written besides the snapshot folder and sidebars. */
   readonly files: ReadonlyMap<string, string>;
   readonly notes: readonly string[];
+  /** The site's taxonomy (the sidebars follow its areas). */
+  readonly taxonomy: Corpus['taxonomy'];
 }
 
 const MIRRORED = ['docs', 'versioned_docs', 'versioned_sidebars', VERSIONS_FILE, 'content', 'courses', 'announcements'];
@@ -209,7 +211,7 @@ export function planPublication(siteDir: string, request: PublishRequest): { pla
 
   return {
     problems,
-    plan: { siteDir, name: entry.name, effective: entry.effective, notification: entry.notification, summary: entry.summary, previous: previous?.name ?? null, snapshot, changes, leftOut, files, notes },
+    plan: { siteDir, name: entry.name, effective: entry.effective, notification: entry.notification, summary: entry.summary, previous: previous?.name ?? null, snapshot, changes, leftOut, files, notes, taxonomy: corpus.taxonomy },
   };
 }
 
@@ -314,7 +316,7 @@ export function publishEdition(siteDir: string, request: PublishRequest, { log =
       mirror: MIRRORED,
       fill(stagedSite) {
         for (const text of snapshotTexts) writeFileIn(stagedSite, text.file, text.content);
-        writeEditionSidebars(stagedSite, plan.name, loadCorpus(siteDir).taxonomy, snapshotTexts.map((t) => t.source));
+        writeEditionSidebars(stagedSite, plan.name, plan.taxonomy, snapshotTexts.map((t) => t.source));
       },
       check(stagedSite) {
         log('Validating the site as it will be …');
