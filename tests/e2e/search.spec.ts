@@ -107,8 +107,8 @@ test('when Meilisearch stops, search falls back to the offline index and says so
 });
 
 test('a signed-in contractor gets the contractor search token and offline index, not staff ones', async ({ request }) => {
-  // Visitors get the configured audience (staff in this demo set-up).
-  expect((await (await request.get('/api/search/config')).json()).audience).toBe('staff');
+  // Visitors who have not signed in get the public audience.
+  expect((await (await request.get('/api/search/config')).json()).audience).toBe('public');
   const signIn = await request.post('/api/auth/sign-in', { data: { username: 'demo.contractor', password: 'ayin-demo-1234' } });
   expect(signIn.status()).toBe(200);
   const config = await (await request.get('/api/search/config')).json();

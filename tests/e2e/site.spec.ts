@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { formatJalaliLong } from '../../src/domain/jalali';
-import { corpus, regulation } from './corpus';
+import { corpus, listed, regulation } from './corpus';
 import { signInAs } from './auth';
 import { gotoHydrated } from './hydrated';
 
@@ -81,7 +81,7 @@ test('copy citation copies the code, the clause and its link', async ({ page, co
 });
 
 test('links between regulations by code lead to the cited clause', async ({ page }) => {
-  const source = [...corpus.regulations.values()].find((r) => r.links.some((l) => l.anchor))!;
+  const source = [...listed.values()].find((r) => r.links.some((l) => l.anchor))!;
   const link = source.links.find((l) => l.anchor)!;
   await page.goto(source.permalink);
   await page.locator(`a[data-reg-code="${link.code}"][href*="${encodeURIComponent(link.anchor!)}"]`).first().click();
@@ -89,7 +89,19 @@ test('links between regulations by code lead to the cited clause', async ({ page
   await expect(page.locator(`[id="${link.anchor}"]`)).toBeInViewport();
 });
 
-test('announcement feeds list every announcement', async ({ request }) => {
+test('announcement feeds list every announcement to staff, and none outside its audience to visitors', async ({ request, playwright, baseURL }) => {
+  const visitor = await playwright.request.newContext({ baseURL });
+  const visitorFeed = await visitor.get('/announcements/rss.xml');
+  const visible = corpus.announcements.filter(({ announcement }) => announcement.audience.includes('public'));
+  if (visible.length) {
+    const body = await visitorFeed.text();
+    for (const { announcement } of corpus.announcements) expect(body.includes(announcement.title), announcement.title).toBe(announcement.audience.includes('public'));
+  } else {
+    expect(visitorFeed.status()).toBe(404);
+  }
+  await visitor.dispose();
+
+  await request.post('/api/auth/sign-in', { data: { username: 'demo.staff', password: 'ayin-demo-1234' } });
   for (const feed of ['rss.xml', 'atom.xml']) {
     const res = await request.get(`/announcements/${feed}`);
     expect(res.status()).toBe(200);
