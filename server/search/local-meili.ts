@@ -67,8 +67,15 @@ async function startOnce({ dataDir, port }: { dataDir: string; port?: number }):
   const host = `http://127.0.0.1:${listenPort}`;
   const child = spawn(
     binary,
-    ['--db-path', path.join(dataDir, 'db'), '--http-addr', `127.0.0.1:${listenPort}`, // One argument: a base64url key may start with «-» and be read as an option.
-      `--master-key=${masterKey}`, '--no-analytics', '--env', 'development', '--log-level', 'WARN', '--dump-dir', path.join(dataDir, 'dumps'), '--snapshot-dir', path.join(dataDir, 'snapshots')],
+    [
+      '--db-path', path.join(dataDir, 'db'),
+      '--http-addr', `127.0.0.1:${listenPort}`,
+      // One argument: a base64url key may start with «-» and would be read as an option.
+      `--master-key=${masterKey}`,
+      '--no-analytics', '--env', 'development', '--log-level', 'WARN',
+      '--dump-dir', path.join(dataDir, 'dumps'),
+      '--snapshot-dir', path.join(dataDir, 'snapshots'),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
