@@ -29,10 +29,36 @@ export function catalogFromCorpus(corpus: Corpus): { catalog: TrainingCatalog; p
         ...(quiz ? { quiz: asQuizDefinition(quiz.quiz) } : {}),
       };
     }),
-    regulationPath: (code) => linkTarget(corpus, code, todayInTehran())?.permalink,
+    regulationPath: regulationPathsByDay(corpus),
     editions: corpus.editions.map((e) => e.entry),
   });
   return { catalog, problems: quizProblems };
+}
+
+/**
+ * A regulation's page (the text in force today) by code. Today's Jalali date is cheap to read
+ * but not free (Intl), and a graded attempt asks for a dozen links: both are remembered, the
+ * date for a minute and the links for the day.
+ */
+function regulationPathsByDay(corpus: Corpus): (code: string) => string | undefined {
+  let checkedAt = 0;
+  let day = '';
+  let paths = new Map<string, string | undefined>();
+  return (code) => {
+    const now = Date.now();
+    if (now - checkedAt > 60_000) {
+      const today = todayInTehran(new Date(now));
+      const key = `${today.year}/${today.month}/${today.day}`;
+      if (key !== day) paths = new Map();
+      day = key;
+      checkedAt = now;
+    }
+    if (!paths.has(code)) {
+      const [year, month, dayOfMonth] = day.split('/').map(Number) as [number, number, number];
+      paths.set(code, linkTarget(corpus, code, { year, month, day: dayOfMonth })?.permalink);
+    }
+    return paths.get(code);
+  };
 }
 
 export function loadTrainingCatalog(contentRoot: string): { catalog: TrainingCatalog; problems: Problem[] } {

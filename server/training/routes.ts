@@ -43,6 +43,10 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
   const { service, reports, pdf, guards } = options;
   const signedIn = { preHandler: guards.requireUser() };
   const changing = { preHandler: [guards.requireUser(), guards.requireCsrf], bodyLimit: TRAINING_BODY_LIMIT };
+  // Saving an answer is the hot path (every click of every learner) and answers a few dozen
+  // bytes of JSON that no browser renders: no compression hooks, and instead of helmet (whose
+  // fastify plugin rebuilds its middleware on every request) the one header that matters here.
+  const saving = { ...changing, compress: false as const, decompress: false as const, config: { helmet: { skipRoute: true } } };
   const supervising = { preHandler: guards.requireUser(['supervisor', 'admin']) };
 
   await app.register(async (scope) => {
@@ -57,9 +61,10 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
       return service.startAttempt(request.auth!.user, params(request).course!);
     });
     scope.get('/api/training/attempts/:id', signedIn, (request) => service.getAttempt(request.auth!.user, params(request).id!));
-    scope.put('/api/training/attempts/:id/answers/:questionId', changing, (request) =>
-      service.saveAnswer(request.auth!.user, params(request).id!, params(request).questionId!, objectBody(request.body)),
-    );
+    scope.put('/api/training/attempts/:id/answers/:questionId', saving, (request, reply) => {
+      reply.header('x-content-type-options', 'nosniff');
+      return service.saveAnswer(request.auth!.user, params(request).id!, params(request).questionId!, objectBody(request.body));
+    });
     scope.post('/api/training/attempts/:id/submit', changing, (request) => {
       objectBody(request.body);
       return service.submit(request.auth!.user, params(request).id!);
@@ -104,6 +109,8 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
   // The page reads the code from its path; every code gets the same page of the visitor's build.
   app.get('/verify/:code', async (request, reply) => {
     const siteDir = await options.siteDirOf(request);
+    // Each audience's build has its own page: no shared cache may hand one reader's to another.
+    reply.header('vary', 'cookie');
     return existsSync(path.join(siteDir, 'verify.html')) ? sendSitePage(reply, siteDir, 'verify.html') : sendSitePage(reply.code(404), siteDir, '404.html');
   });
 }

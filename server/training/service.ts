@@ -408,12 +408,14 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     },
 
     async myLearning(user) {
-      const [views, attemptRows, certs] = await Promise.all([
+      const [views, attemptRows, issued] = await Promise.all([
         db.selectFrom('lesson_views').select(['course', 'lesson']).where('user_id', '=', user.id).execute(),
         db.selectFrom('quiz_attempts').selectAll().where('user_id', '=', user.id).orderBy('number').execute(),
         certificates.listFor(user.id),
       ]);
       const attempts = await Promise.all(attemptRows.map((row) => closeIfExpired(row, user)));
+      // An attempt graded just now (its time was up) may have completed a course.
+      const certs = attempts.some((a, i) => a !== attemptRows[i]) ? await certificates.listFor(user.id) : issued;
       const courses = catalog.courses.map((course) =>
         progressFrom(
           course,
