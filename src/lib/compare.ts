@@ -3,24 +3,23 @@
  * (`/edition-texts/<edition>/<CODE>.json`, written by the editions plugin for this build's
  * audience) and compares them with the same functions the build uses.
  */
-import { toPersianDigits } from '../domain/digits';
 import type { EditionTexts, RegulationText } from '../domain/edition-history';
-import { editionTextPath, EDITION_TEXTS_DIR } from './edition-paths';
+import { editionTextPath, EDITION_TEXTS_DIR, editionLabel } from './edition-paths';
 
-const listInPersian = (names: readonly string[]) => names.map((n) => toPersianDigits(n)).join('، ');
+const listInPersian = (names: readonly string[]) => names.map((n) => editionLabel(n)).join('، ');
 
 /** A Persian message when the pair cannot be compared; undefined when it can. */
 export function checkEditionPair(known: readonly string[], from: string | null, to: string | null): string | undefined {
   if (!from || !to) return 'دو ویرایش را برای مقایسه انتخاب کنید.';
   for (const name of [from, to]) {
-    if (!known.includes(name)) return `ویرایش «${toPersianDigits(name)}» وجود ندارد. ویرایش‌های موجود: ${listInPersian(known)}.`;
+    if (!known.includes(name)) return `ویرایش «${editionLabel(name)}» وجود ندارد. ویرایش‌های موجود: ${listInPersian(known)}.`;
   }
-  if (from === to) return `هر دو طرف مقایسه ویرایش ${toPersianDigits(from)} است؛ دو ویرایش متفاوت انتخاب کنید.`;
+  if (from === to) return `هر دو طرف مقایسه ویرایش ${editionLabel(from)} است؛ دو ویرایش متفاوت انتخاب کنید.`;
   return undefined;
 }
 
 export function missingTextMessage(edition: string): string {
-  return edition === 'next' ? 'این مقرره در پیش‌نویس ویرایش بعد وجود ندارد.' : `این مقرره در ویرایش ${toPersianDigits(edition)} وجود نداشت.`;
+  return edition === 'next' ? 'این مقرره در پیش‌نویس ویرایش بعد وجود ندارد.' : `این مقرره در ویرایش ${editionLabel(edition)} وجود نداشت.`;
 }
 
 async function fetchJson<T>(url: string): Promise<T | null> {

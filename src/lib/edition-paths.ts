@@ -11,3 +11,9 @@ export const editionTextPath = (edition: string, code: string) => `/${EDITION_TE
 export const regulationPath = (edition: string, area: string, code: string) => `/regulations/${edition}/${area}/${code.toLowerCase()}`;
 export const comparePath = (from: string, to: string, code?: string) =>
   `${COMPARE_ROUTE}?${code ? `code=${encodeURIComponent(code)}&` : ''}from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+/**
+ * An edition's name for reading: Persian digits, isolated left-to-right. Without the isolate
+ * the bidi algorithm splits «۱۴۰۳-۰۷» at the hyphen in a Persian sentence and shows «۰۷-۱۴۰۳».
+ */
+export const editionLabel = (name: string) => `\u2066${name.replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!)}\u2069`;

@@ -4,10 +4,9 @@
  * messages for a bad date, a date before the first edition, or a text that did not exist then.
  */
 import { parseDateInput, dateUrlForm } from '../domain/date-input';
-import { toPersianDigits } from '../domain/digits';
 import { formatJalaliNumeric } from '../domain/jalali';
 import type { CompactHistory } from '../../plugins/editions/history-data';
-import { AT_ROUTE, regulationPath } from './edition-paths';
+import { AT_ROUTE, regulationPath, editionLabel } from './edition-paths';
 import { inForceOn, type DatedSummary } from './edition-status';
 import { holdsText } from './useEditionHistory';
 
@@ -42,8 +41,8 @@ export function resolvePointInTime(
     const first = editions.find((e) => e.name === at.first.name)!;
     return {
       kind: 'error',
-      message: `در ${day} هیچ ویرایشی از مقررات در آیین لازم‌الاجرا نبود؛ نخستین ویرایش (${toPersianDigits(first.name)}) از ${formatJalaliNumeric(first.date)} لازم‌الاجراست.`,
-      link: { to: editionHome(first.name, names, histories, areaOrder), label: `متن ویرایش ${toPersianDigits(first.name)}` },
+      message: `در ${day} هیچ ویرایشی از مقررات در آیین لازم‌الاجرا نبود؛ نخستین ویرایش (${editionLabel(first.name)}) از ${formatJalaliNumeric(first.date)} لازم‌الاجراست.`,
+      link: { to: editionHome(first.name, names, histories, areaOrder), label: `متن ویرایش ${editionLabel(first.name)}` },
     };
   }
   const edition = at.edition.name;
@@ -55,7 +54,7 @@ export function resolvePointInTime(
   if (history && holdsText(history, names, edition)) return { kind: 'go', to: regulationPath(edition, history.area, code), edition };
   return {
     kind: 'error',
-    message: `مقرره ${code} در ${day} (ویرایش ${toPersianDigits(edition)}) وجود نداشت.`,
+    message: `مقرره ${code} در ${day} (ویرایش ${editionLabel(edition)}) وجود نداشت.`,
     link: { to: editionHome(edition, names, histories, areaOrder), label: `مقررات لازم‌الاجرا در ${day}` },
   };
 }

@@ -6,8 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { toPersianDigits } from '@site/src/domain/digits';
-import { redlinePath, regulationPath } from '@site/src/lib/edition-paths';
+import { redlinePath, regulationPath, editionLabel } from '@site/src/lib/edition-paths';
 import { changesOf, useEditionNames, useEditionsData, type EditionChangeItem } from '@site/src/lib/useEditionHistory';
 import styles from './styles.module.css';
 
@@ -30,16 +29,16 @@ export default function EditionChanges({ edition }: Props): ReactNode {
   const { histories } = useEditionsData();
   const names = useEditionNames();
   if (!names.includes(edition)) {
-    return <p className={styles.missing} role="alert">ویرایش {toPersianDigits(edition)} در فهرست ویرایش‌های منتشرشده نیست.</p>;
+    return <p className={styles.missing} role="alert">ویرایش {editionLabel(edition)} در فهرست ویرایش‌های منتشرشده نیست.</p>;
   }
   const changes = changesOf(histories, names, edition);
   const previous = changes.previous;
   if (!previous) {
-    return <p className={styles.baseline}>ویرایش {toPersianDigits(edition)} نخستین ویرایش منتشرشده است و مبنای مقایسه ویرایش‌های بعدی است.</p>;
+    return <p className={styles.baseline}>ویرایش {editionLabel(edition)} نخستین ویرایش منتشرشده است و مبنای مقایسه ویرایش‌های بعدی است.</p>;
   }
   const empty = !changes.added.length && !changes.amended.length && !changes.repealed.length && !changes.superseded.length;
   return (
-    <section className={styles.changes} aria-label={`تغییرات ویرایش ${toPersianDigits(edition)}`}>
+    <section className={styles.changes} aria-label={`تغییرات ویرایش ${editionLabel(edition)}`}>
       {empty && <p>در این ویرایش متنی که برای شما قابل مشاهده باشد تغییر نکرده است.</p>}
       {changes.amended.length > 0 && (
         <>
@@ -50,7 +49,7 @@ export default function EditionChanges({ edition }: Props): ReactNode {
                 {'؛ '}
                 <span className={styles.summary}>{item.summary}</span>
                 {' — '}
-                <Link to={redlinePath(item.code, previous, edition)}>مقایسه با ویرایش {toPersianDigits(previous)}</Link>
+                <Link to={redlinePath(item.code, previous, edition)}>مقایسه با ویرایش {editionLabel(previous)}</Link>
               </Entry>
             ))}
           </ul>
@@ -91,7 +90,7 @@ export default function EditionChanges({ edition }: Props): ReactNode {
             {changes.repealed.map((item) => (
               <Entry key={item.code} item={item} edition={previous}>
                 {' — آخرین متن: ویرایش '}
-                {toPersianDigits(previous)}
+                {editionLabel(previous)}
               </Entry>
             ))}
           </ul>

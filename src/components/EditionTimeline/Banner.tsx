@@ -6,9 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { toPersianDigits } from '@site/src/domain/digits';
 import { formatJalaliNumeric } from '@site/src/domain/jalali';
-import { redlinePath, regulationPath } from '@site/src/lib/edition-paths';
+import { redlinePath, regulationPath, editionLabel } from '@site/src/lib/edition-paths';
 import { datedEditions } from '@site/src/lib/edition-status';
 import { useAyinData } from '@site/src/lib/useAyinData';
 import { useEditionsData } from '@site/src/lib/useEditionHistory';
@@ -38,7 +37,7 @@ export default function EditionBanner({ code, edition }: { code: string; edition
     case 'neutral':
       body = (
         <>
-          متن ویرایش {toPersianDigits(banner.edition.name)}، لازم‌الاجرا از {formatJalaliNumeric(banner.edition.date)}.
+          متن ویرایش {editionLabel(banner.edition.name)}، لازم‌الاجرا از {formatJalaliNumeric(banner.edition.date)}.
         </>
       );
       break;
@@ -65,7 +64,7 @@ export default function EditionBanner({ code, edition }: { code: string; edition
     case 'past-same-text':
       body = (
         <>
-          این صفحه از ویرایش {toPersianDigits(banner.edition.name)} است؛ متن این مقرره در ویرایش لازم‌الاجرا ({toPersianDigits(banner.inForce.name)}) تغییری نکرده است.{' '}
+          این صفحه از ویرایش {editionLabel(banner.edition.name)} است؛ متن این مقرره در ویرایش لازم‌الاجرا ({editionLabel(banner.inForce.name)}) تغییری نکرده است.{' '}
           <Link to={textIn(banner.inForce.name)}>متن در ویرایش لازم‌الاجرا</Link>
         </>
       );
@@ -97,7 +96,7 @@ export default function EditionBanner({ code, edition }: { code: string; edition
       ) : (
         <>
           از {formatJalaliNumeric(banner.coming.date)} متن جدید لازم‌الاجرا می‌شود.{' '}
-          <Link to={textIn(banner.coming.name)}>متن جدید (ویرایش {toPersianDigits(banner.coming.name)})</Link>
+          <Link to={textIn(banner.coming.name)}>متن جدید (ویرایش {editionLabel(banner.coming.name)})</Link>
           {' · '}
           <Link to={redlinePath(code, from, banner.coming.name)}>تغییرات</Link>
         </>

@@ -6,9 +6,8 @@
  */
 import type { ReactNode } from 'react';
 import Link from '@docusaurus/Link';
-import { toPersianDigits } from '@site/src/domain/digits';
 import { formatJalaliNumeric } from '@site/src/domain/jalali';
-import { comparePath, redlinePath, regulationPath } from '@site/src/lib/edition-paths';
+import { comparePath, redlinePath, regulationPath, editionLabel } from '@site/src/lib/edition-paths';
 import { datedEditions, inForceOn } from '@site/src/lib/edition-status';
 import { useAyinData } from '@site/src/lib/useAyinData';
 import { holdsText, useEditionsData, type CompactHistory } from '@site/src/lib/useEditionHistory';
@@ -55,7 +54,7 @@ export default function EditionTimeline({ code, edition }: { code: string; editi
           return (
             <li key={name} className={viewing ? styles.viewing : undefined} data-edition={name} aria-current={viewing ? 'page' : undefined}>
               <div className={styles.title}>
-                {viewing ? <strong>ویرایش {toPersianDigits(name)}</strong> : <Link to={regulationPath(name, history.area, code)}>ویرایش {toPersianDigits(name)}</Link>}
+                {viewing ? <strong>ویرایش {editionLabel(name)}</strong> : <Link to={regulationPath(name, history.area, code)}>ویرایش {editionLabel(name)}</Link>}
                 {viewing && <span className={styles.tag}>متن همین صفحه</span>}
                 {inForce && <span className={`${styles.tag} ${styles.inForce}`} data-testid="timeline-in-force">لازم‌الاجرای کنونی</span>}
               </div>
@@ -65,7 +64,7 @@ export default function EditionTimeline({ code, edition }: { code: string; editi
               <div className={styles.what}>
                 {summary ? (
                   <>
-                    {summary} · <Link to={redlinePath(code, previous!, name)}>مقایسه با ویرایش {toPersianDigits(previous!)}</Link>
+                    {summary} · <Link to={redlinePath(code, previous!, name)}>مقایسه با ویرایش {editionLabel(previous!)}</Link>
                   </>
                 ) : i === 0 && name === names[0] ? (
                   'متن مبنا'
@@ -78,7 +77,7 @@ export default function EditionTimeline({ code, edition }: { code: string; editi
         })}
         {history.repealedIn && (
           <li className={styles.end} data-testid="timeline-repealed">
-            <div className={styles.title}>لغو در ویرایش {toPersianDigits(history.repealedIn)}</div>
+            <div className={styles.title}>لغو در ویرایش {editionLabel(history.repealedIn)}</div>
             <div className={styles.meta}>از {formatJalaliNumeric(editions.find((e) => e.name === history.repealedIn)!.date)} دیگر لازم‌الاجرا نیست</div>
           </li>
         )}
@@ -89,7 +88,7 @@ export default function EditionTimeline({ code, edition }: { code: string; editi
               {(history.supersededBy ?? []).map((c) => (
                 <CodeLink key={c} code={c} histories={histories} names={names} />
               ))}{' '}
-              در ویرایش {toPersianDigits(history.supersededIn)}
+              در ویرایش {editionLabel(history.supersededIn)}
             </div>
             <div className={styles.meta}>از {formatJalaliNumeric(editions.find((e) => e.name === history.supersededIn)!.date)}</div>
           </li>
@@ -102,7 +101,7 @@ export default function EditionTimeline({ code, edition }: { code: string; editi
             </div>
             {lastPublished && (
               <div className={styles.what}>
-                <Link to={comparePath(lastPublished, 'next', code)}>مقایسه با ویرایش {toPersianDigits(lastPublished)}</Link>
+                <Link to={comparePath(lastPublished, 'next', code)}>مقایسه با ویرایش {editionLabel(lastPublished)}</Link>
               </div>
             )}
           </li>

@@ -3,8 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import { useHistory as useRouterHistory, useLocation } from '@docusaurus/router';
-import { toPersianDigits } from '@site/src/domain/digits';
-import { COMPARE_ROUTE, comparePath } from '@site/src/lib/edition-paths';
+import { COMPARE_ROUTE, comparePath, editionLabel } from '@site/src/lib/edition-paths';
 import { useEditionNames, useEditionsData } from '@site/src/lib/useEditionHistory';
 import Comparison from './Comparison';
 import styles from './styles.module.css';
@@ -22,7 +21,7 @@ function CompareForm({ known, code, from, to }: { known: readonly string[]; code
       <select value={values[field]} onChange={(e) => setValues({ ...values, [field]: e.target.value })}>
         {known.map((name) => (
           <option key={name} value={name}>
-            {name === 'next' ? 'پیش‌نویس ویرایش بعد' : `ویرایش ${toPersianDigits(name)}`}
+            {name === 'next' ? 'پیش‌نویس ویرایش بعد' : `ویرایش ${editionLabel(name)}`}
           </option>
         ))}
       </select>

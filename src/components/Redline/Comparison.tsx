@@ -6,7 +6,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { diffTexts, editionChanges, type EditionChangeList } from '@site/src/domain/edition-history';
 import type { RegulationDiff } from '@site/src/domain/word-diff';
-import { toPersianDigits } from '@site/src/domain/digits';
+import { editionLabel } from '@site/src/lib/edition-paths';
 import { checkEditionPair, fetchEdition, fetchText, missingTextMessage } from '@site/src/lib/compare';
 import RedlineView from './RedlineView';
 import { RedlineHeader } from './RedlinePage';
@@ -58,7 +58,7 @@ export default function Comparison({ known, code, from, to }: { known: readonly 
     return (
       <>
         <h1>
-          تغییرات از ویرایش {toPersianDigits(from!)} تا ویرایش {toPersianDigits(to!)}
+          تغییرات از ویرایش {editionLabel(from!)} تا ویرایش {editionLabel(to!)}
         </h1>
         <ChangeList changes={state.changes} />
       </>

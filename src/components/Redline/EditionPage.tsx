@@ -8,7 +8,7 @@ import { toPersianDigits } from '@site/src/domain/digits';
 import { formatJalaliNumeric } from '@site/src/domain/jalali';
 import { useAyinData } from '@site/src/lib/useAyinData';
 import { datedEditions, STATUS_LABEL, statusOn } from '@site/src/lib/edition-status';
-import { comparePath, EDITIONS_ROUTE, redlinePath, regulationPath } from '@site/src/lib/edition-paths';
+import { comparePath, EDITIONS_ROUTE, redlinePath, regulationPath, editionLabel } from '@site/src/lib/edition-paths';
 import { useViewingDay } from '@site/src/lib/useViewingDay';
 
 function Text({ entry, edition }: { entry: ChangeListEntry; edition: string }) {
@@ -68,7 +68,7 @@ export function ChangeList({ changes }: { changes: EditionPageData['changes'] })
           <ul>
             {changes.repealed.map((e) => (
               <li key={e.code} data-code={e.code}>
-                <Text entry={e} edition={from} /> — در ویرایش {toPersianDigits(to)} دیگر وجود ندارد
+                <Text entry={e} edition={from} /> — در ویرایش {editionLabel(to)} دیگر وجود ندارد
               </li>
             ))}
           </ul>
@@ -83,7 +83,7 @@ export default function EditionPage({ edition }: { edition: EditionPageData }): 
   const today = useViewingDay();
   const entry = editions.find((e) => e.name === edition.name)!;
   const status = today && statusOn(editions, edition.name, today);
-  const name = toPersianDigits(edition.name);
+  const name = editionLabel(edition.name);
   return (
     <Layout title={`ویرایش ${name}`} description={entry.summary}>
       <main className="container margin-vert--lg">
@@ -96,12 +96,12 @@ export default function EditionPage({ edition }: { edition: EditionPageData }): 
         <p>{entry.summary}</p>
         {edition.changes.from && (
           <p>
-            تغییرات نسبت به ویرایش {toPersianDigits(edition.changes.from)}. مقایسه با ویرایش دیگر:{' '}
+            تغییرات نسبت به ویرایش {editionLabel(edition.changes.from)}. مقایسه با ویرایش دیگر:{' '}
             {editions
               .filter((e) => e.name !== edition.name && e.name !== edition.changes.from)
               .map((e) => (
                 <Link key={e.name} to={comparePath(e.name, edition.name)}>
-                  {toPersianDigits(e.name)}{' '}
+                  {editionLabel(e.name)}{' '}
                 </Link>
               ))}
           </p>

@@ -8,7 +8,7 @@ import { toPersianDigits } from '@site/src/domain/digits';
 import { formatJalaliNumeric } from '@site/src/domain/jalali';
 import { useAyinData } from '@site/src/lib/useAyinData';
 import { datedEditions, STATUS_LABEL, statusOn } from '@site/src/lib/edition-status';
-import { editionPagePath } from '@site/src/lib/edition-paths';
+import { editionPagePath, editionLabel } from '@site/src/lib/edition-paths';
 import { useViewingDay } from '@site/src/lib/useViewingDay';
 import styles from './styles.module.css';
 
@@ -30,7 +30,7 @@ export default function EditionsPage({ counts }: { counts: Counts[] }): ReactNod
       <main className="container margin-vert--lg">
         {unknown && (
           <Message>
-            ویرایش «{toPersianDigits(unknown)}» وجود ندارد. ویرایش‌های منتشرشده در جدول زیر آمده‌اند.
+            ویرایش «{editionLabel(unknown)}» وجود ندارد. ویرایش‌های منتشرشده در جدول زیر آمده‌اند.
           </Message>
         )}
         <h1>ویرایش‌های مقررات</h1>
@@ -57,7 +57,7 @@ export default function EditionsPage({ counts }: { counts: Counts[] }): ReactNod
               return (
                 <tr key={e.name} data-edition={e.name}>
                   <td>
-                    <Link to={editionPagePath(e.name)}>{toPersianDigits(e.name)}</Link>
+                    <Link to={editionPagePath(e.name)}>{editionLabel(e.name)}</Link>
                   </td>
                   <td>{formatJalaliNumeric(e.date)}</td>
                   <td>

@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import type { RedlinePageData } from '@site/plugins/editions/history-data';
-import { toPersianDigits } from '@site/src/domain/digits';
-import { editionPagePath, regulationPath } from '@site/src/lib/edition-paths';
+import { editionPagePath, regulationPath, editionLabel } from '@site/src/lib/edition-paths';
 import RedlineView from './RedlineView';
 import styles from './styles.module.css';
 
@@ -17,12 +16,12 @@ export function RedlineHeader({ code, title, area, from, to }: { code: string; t
       <dl>
         <dt>از ویرایش</dt>
         <dd>
-          <Link to={regulationPath(from, area, code)} data-testid="redline-from">متن ویرایش {toPersianDigits(from)}</Link>
+          <Link to={regulationPath(from, area, code)} data-testid="redline-from">متن ویرایش {editionLabel(from)}</Link>
           {from !== 'next' && <> · <Link to={editionPagePath(from)} className={styles.noPrint}>ویژگی‌های این ویرایش</Link></>}
         </dd>
         <dt>به ویرایش</dt>
         <dd>
-          <Link to={regulationPath(to, area, code)} data-testid="redline-to">{to === 'next' ? 'پیش‌نویس ویرایش بعد' : `متن ویرایش ${toPersianDigits(to)}`}</Link>
+          <Link to={regulationPath(to, area, code)} data-testid="redline-to">{to === 'next' ? 'پیش‌نویس ویرایش بعد' : `متن ویرایش ${editionLabel(to)}`}</Link>
           {to !== 'next' && <> · <Link to={editionPagePath(to)} className={styles.noPrint}>همه تغییرات این ویرایش</Link></>}
         </dd>
       </dl>
@@ -33,7 +32,7 @@ export function RedlineHeader({ code, title, area, from, to }: { code: string; t
 export default function RedlinePage({ redline }: { redline: RedlinePageData }): ReactNode {
   const { code, title, from, to } = redline;
   return (
-    <Layout title={`مقایسه ${code}: ویرایش ${toPersianDigits(from)} و ${toPersianDigits(to)}`} description={redline.summary}>
+    <Layout title={`مقایسه ${code}: ویرایش ${editionLabel(from)} و ${editionLabel(to)}`} description={redline.summary}>
       <main className="container margin-vert--lg" data-testid="redline">
         <RedlineHeader {...redline} />
         <RedlineView diff={redline.diff} />
