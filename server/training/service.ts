@@ -385,8 +385,10 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     },
 
     async submit(user, attemptId) {
-      if (!UUID.test(attemptId)) throw TRAINING_ERRORS.attemptNotFound();
-      const row = await gradeAndClose(user.id, attemptId);
+      const seen = await ownAttempt(user.id, attemptId);
+      if (!seen) throw TRAINING_ERRORS.attemptNotFound();
+      // A replayed submit reads the stored grading; only an open attempt takes the lock.
+      const row = seen.submitted_at !== null ? seen : await gradeAndClose(user.id, attemptId);
       if (!row) throw TRAINING_ERRORS.attemptNotFound();
       if (Number(row.passed) === 1) await certificates.issueIfComplete(user, courseOr404(row.course));
       return attemptView(row);
