@@ -124,7 +124,8 @@ test('the upcoming banner appears on the text in force and disappears once the n
   await expect(banner).not.toContainText('متن جدید لازم‌الاجرا می‌شود');
   await expect(banner).toContainText('این متن منسوخ است؛ از ۱۴۰۶/۰۱/۰۱ متن دیگری لازم‌الاجراست');
   await viewOn(page, AFTER_1406, '/regulations/1406-01/connection-sales/cs-003');
-  await expect(banner).toHaveCount(0);
+  await expect(banner).toHaveAttribute('data-kind', 'in-force');
+  await expect(banner).toContainText('این متن لازم‌الاجراست');
 });
 
 test('a past text says so and links to the text in force', async ({ page }) => {
@@ -171,4 +172,18 @@ test('the citable /at URL resolves and redirects, with the same messages', async
   await expect(page.getByTestId('edition-message')).toContainText('هیچ ویرایشی');
   await viewOn(page, IN_1405, '/at?date=1403-12-31');
   await expect(page.getByTestId('edition-message')).toContainText('اسفند ۱۴۰۳ سی روز دارد');
+});
+
+test('editors see the next edition as an unpublished draft and can compare it with the published text', async ({ page }) => {
+  await signInAs(page, 'demo.editor');
+  await viewOn(page, IN_1405, '/regulations/next/supervision/sv-008');
+  await expect(page.getByTestId('edition-banner')).toContainText('پیش‌نویس؛ منتشر نشده');
+  const compare = page.getByTestId('edition-timeline').getByRole('link', { name: `مقایسه با ویرایش ${ed('1406-01')}` });
+  await expect(compare).toHaveAttribute('href', '/compare?code=SV-008&from=1406-01&to=next');
+  await compare.click();
+  await expect(page.getByTestId('redline-summary')).toContainText('اصلاح شد');
+  await expect(page.locator('[data-testid="redline"] ins').first()).toBeVisible();
+
+  await viewOn(page, IN_1405, '/compare?code=ES-012&from=1406-01&to=next');
+  await expect(page.getByTestId('edition-message')).toHaveText(`این مقرره در ویرایش ${ed('1406-01')} وجود نداشت.`);
 });

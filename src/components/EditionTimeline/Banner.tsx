@@ -41,6 +41,13 @@ export default function EditionBanner({ code, edition }: { code: string; edition
         </>
       );
       break;
+    case 'in-force':
+      body = (
+        <>
+          این متن لازم‌الاجراست؛ ویرایش {editionLabel(banner.edition.name)}، از {formatJalaliNumeric(banner.edition.date)}.
+        </>
+      );
+      break;
     case 'upcoming':
       tone = styles.warning;
       body = (

@@ -26,6 +26,8 @@ export type Banner =
   | { kind: 'past-same-text'; edition: DatedSummary; inForce: DatedSummary }
   | { kind: 'past'; since: DatedSummary; inForce?: { edition: string; code: string }; ended?: 'repealed' | 'superseded' }
   | { kind: 'coming-change'; coming: DatedSummary; ended?: 'repealed' | 'superseded'; amended: boolean }
+  /** In force, and no published edition will change it: the neutral line, confirmed. */
+  | { kind: 'in-force'; edition: DatedSummary }
   | { kind: 'none' };
 
 /**
@@ -72,9 +74,9 @@ export function bannerFor(
   }
   // In force today: warn of a published edition that will change it.
   const coming = editions.find((e) => compareJalali(e.date, today) > 0);
-  if (!coming) return { kind: 'none' };
+  if (!coming) return { kind: 'in-force', edition: viewed };
   const amended = history.changes.some(([n]) => n === coming.name);
   const ended = history.repealedIn === coming.name ? 'repealed' : history.supersededIn === coming.name ? 'superseded' : undefined;
-  if (!amended && !ended) return { kind: 'none' };
+  if (!amended && !ended) return { kind: 'in-force', edition: viewed };
   return { kind: 'coming-change', coming, amended, ended };
 }
