@@ -1,7 +1,10 @@
 /**
- * `npm run bench:build [-- --runs 3] [-- --json] [-- --markdown] [-- --keep]`: a cold production
- * build of Ayin beside a plain Docusaurus build of the same pages, both in temporary copies
- * (the working tree, its build/ and its caches are not touched).
+ * `npm run bench:build [-- --runs 3] [-- --json] [-- --markdown] [-- --keep] [-- --part plain|editions]
+ * [-- --editions 1,3,10]`: a cold production build of Ayin beside a plain Docusaurus build of
+ * the same pages, then the build-scale of editions: the staff build of copies of the site with
+ * 1, 3 and 10 published editions (scripts/lib/bench/edition-sites.ts), each with the JavaScript
+ * a regulation page of the edition in force makes the browser download (page-js.ts). All in
+ * temporary copies (the working tree, its build/ and its caches are not touched).
  *
  * With --runs N each variant is built N times, alternating, each time cold; the table shows
  * medians. Progress goes to stderr; the table (and with --json a final JSON line) to stdout.
@@ -11,7 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GNU_TIME, hasGnuTime, measureBuild, type BuildMeasurement } from './lib/bench/build-measure';
+import { makeEditionSite } from './lib/bench/edition-sites';
 import { describeMachine, machine } from './lib/bench/machine';
+import { measurePageJs, type PageJs } from './lib/bench/page-js';
+import { buildToday } from '../src/content/editions';
+import { formatJalaliIso } from '../src/domain/jalali';
 import { clearCaches, copyAyinSite, makePlainSite } from './lib/bench/site-copies';
 import { markdownTable, textTable, type Cell, type Column } from './lib/bench/table';
 
@@ -37,30 +44,79 @@ interface Variant {
   name: string;
   siteDir: string;
   runs: BuildMeasurement[];
+  env?: NodeJS.ProcessEnv;
 }
+
+/** One edition count: its build and what its regulation page downloads. */
+interface EditionsRow extends BuildMeasurement {
+  editions: number;
+  page: string;
+  pageJs: PageJs;
+}
+
+/** The regulation page measured in every copy: the same text, in the edition in force. */
+const PAGE_CODE_PATH = 'connection-sales/cs-002';
+/** Issue 4's limits: the page's JS within 1.2× and the build within 3× of one edition's, at 10. */
+const PAGE_JS_LIMIT = 1.2;
+const BUILD_TIME_LIMIT = 3;
+
+type ScaleRow = Pick<EditionsRow, 'editions' | 'pages' | 'buildSeconds' | 'cpuSeconds' | 'peakTreeRssMB' | 'outputMB'> & {
+  pageJsKB: number;
+  entryKB: number;
+  files: number;
+  buildX: string;
+  jsX: string;
+};
+
+const EDITION_COLUMNS: Column<ScaleRow>[] = [
+  { title: 'editions', value: (r) => r.editions },
+  { title: 'pages', value: (r) => r.pages },
+  { title: 'build s', value: (r) => r.buildSeconds, digits: 1 },
+  { title: 'CPU s', value: (r) => r.cpuSeconds, digits: 1 },
+  { title: 'peak RSS MB (tree)', value: (r) => r.peakTreeRssMB },
+  { title: 'output MB', value: (r) => r.outputMB, digits: 1 },
+  { title: 'regulation page JS gz KB', value: (r) => r.pageJsKB, digits: 1 },
+  { title: 'of which main+runtime gz KB', value: (r) => r.entryKB, digits: 1 },
+  { title: 'JS files', value: (r) => r.files },
+  { title: 'build ×1', value: (r) => r.buildX },
+  { title: 'page JS ×1', value: (r) => r.jsX },
+];
 
 async function main() {
   const { values: flags } = parseArgs({
-    options: { runs: { type: 'string', default: '1' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, keep: { type: 'boolean' } },
+    options: {
+      runs: { type: 'string', default: '1' },
+      json: { type: 'boolean' },
+      markdown: { type: 'boolean' },
+      keep: { type: 'boolean' },
+      part: { type: 'string', default: 'all' },
+      editions: { type: 'string', default: '1,3,10' },
+    },
   });
   const runs = Number(flags.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${flags.runs}"`);
+  if (!['all', 'plain', 'editions'].includes(flags.part!)) throw new Error(`--part must be all, plain or editions, got "${flags.part}"`);
+  const counts = flags.editions!.split(',').map(Number);
+  if (!counts.length || counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--editions must list whole numbers ≥ 1, like 1,3,10; got "${flags.editions}"`);
   explainMissingGnuTime();
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ayin-bench-build-'));
   progress(`Machine: ${describeMachine()}. Working in ${workDir}`);
   let failed = false;
   try {
-    progress('Preparing the temporary copies (Ayin as is; plain Docusaurus with the same MDX files)…');
-    const variants: Variant[] = [
-      { name: 'Ayin', siteDir: copyAyinSite(repoDir, path.join(workDir, 'ayin')), runs: [] },
-      { name: 'plain Docusaurus', siteDir: makePlainSite(repoDir, path.join(workDir, 'plain')), runs: [] },
-    ];
-    // Alternating the variants spreads a passing disturbance (another job on the machine) over both.
-    for (let run = 1; run <= runs; run += 1) {
-      for (const variant of variants) variant.runs.push(await coldBuild(variant, workDir, runs > 1 ? ` run ${run}/${runs}` : ''));
+    if (flags.part !== 'editions') {
+      progress('Preparing the temporary copies (Ayin as is; plain Docusaurus with the same MDX files)…');
+      const variants: Variant[] = [
+        { name: 'Ayin', siteDir: copyAyinSite(repoDir, path.join(workDir, 'ayin')), runs: [] },
+        { name: 'plain Docusaurus', siteDir: makePlainSite(repoDir, path.join(workDir, 'plain')), runs: [] },
+      ];
+      // Alternating the variants spreads a passing disturbance (another job on the machine) over both.
+      for (let run = 1; run <= runs; run += 1) {
+        for (const variant of variants) variant.runs.push(await coldBuild(variant, workDir, runs > 1 ? ` run ${run}/${runs}` : ''));
+      }
+      report(variants, flags);
     }
-    report(variants, flags);
+    if (flags.part !== 'plain') await editionsScale(workDir, counts, runs, flags);
   } catch (error) {
     failed = true;
     throw error;
@@ -82,9 +138,53 @@ async function coldBuild(variant: Variant, workDir: string, label: string): Prom
     outDir: path.join(workDir, `${slug}-out`),
     logFile: path.join(workDir, `${slug}-build.log`),
     onTick: (seconds) => progress(`  … ${seconds} s`),
+    env: variant.env,
   });
   progress(`  done in ${result.buildSeconds.toFixed(1)} s, ${result.pages} pages.`);
   return result;
+}
+
+/**
+ * The staff build (the largest audience) of copies with `counts` editions, each cold, with the
+ * day pinned (AYIN_TODAY) so every copy lists the same edition in force.
+ */
+async function editionsScale(workDir: string, counts: number[], runs: number, flags: { json?: boolean; markdown?: boolean }) {
+  const today = buildToday();
+  const env = { AYIN_BUILD_AUDIENCE: 'staff', AYIN_TODAY: formatJalaliIso(today) };
+  const rows: EditionsRow[] = [];
+  for (const count of counts) {
+    progress(`Preparing a copy with ${count} edition${count > 1 ? 's' : ''}…`);
+    const site = makeEditionSite(repoDir, path.join(workDir, `editions-${count}`), count, today);
+    const variant: Variant = { name: `editions-${count}`, siteDir: site.siteDir, runs: [], env };
+    for (let run = 1; run <= runs; run += 1) variant.runs.push(await coldBuild(variant, workDir, runs > 1 ? ` run ${run}/${runs}` : ''));
+    const build = median(variant.runs);
+    const page = `/regulations/${site.inForce}/${PAGE_CODE_PATH}`;
+    const outDir = path.join(workDir, `editions-${count}-${variant.runs.length}-out`);
+    const pageJs = await measurePageJs(outDir, page);
+    progress(`  ${page}: ${pageJs.files.length} scripts, ${pageJs.gzipKB.toFixed(1)} KB gzip`);
+    rows.push({ ...build, editions: count, page, pageJs });
+  }
+  const base = rows.find((r) => r.editions === Math.min(...counts))!;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  const table = rows.map((r): ScaleRow => ({
+    ...r,
+    pageJsKB: r.pageJs.gzipKB,
+    entryKB: r.pageJs.entryGzipKB,
+    files: r.pageJs.files.length,
+    buildX: ratio(r.buildSeconds, base.buildSeconds),
+    jsX: ratio(r.pageJs.gzipKB, base.pageJs.gzipKB),
+  }));
+  console.log(`\nEditions at scale: cold staff build (AYIN_BUILD_AUDIENCE=staff, AYIN_TODAY=${env.AYIN_TODAY})${runs > 1 ? `, median of ${runs} runs` : ''}; page ${base.page}; ${describeMachine()}\n`);
+  console.log((flags.markdown ? markdownTable : textTable)(table, EDITION_COLUMNS));
+  const most = rows.find((r) => r.editions === Math.max(...counts))!;
+  if (most !== base) {
+    const js = most.pageJs.gzipKB / base.pageJs.gzipKB;
+    const time = most.buildSeconds / base.buildSeconds;
+    console.log(`\n${most.editions} editions vs ${base.editions}: regulation page JS ${js.toFixed(2)}× (limit ${PAGE_JS_LIMIT}×: ${js <= PAGE_JS_LIMIT ? 'within' : 'EXCEEDED'}), build time ${time.toFixed(2)}× (limit ${BUILD_TIME_LIMIT}×: ${time <= BUILD_TIME_LIMIT ? 'within' : 'EXCEEDED'})`);
+  }
+  if (flags.json) {
+    console.log(JSON.stringify({ benchmark: 'build-editions', date: new Date().toISOString(), machine: machine(), today: env.AYIN_TODAY, rows }));
+  }
 }
 
 function report(variants: Variant[], flags: { json?: boolean; markdown?: boolean }) {

@@ -38,6 +38,8 @@ export interface BuildRun {
   logFile: string;
   /** Called every `tickSeconds` while the build runs. */
   onTick?: (seconds: number) => void;
+  /** Extra environment for the build (e.g. `AYIN_BUILD_AUDIENCE`, `AYIN_TODAY`). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Whether GNU time is there; without it only the /proc figure is available. */
@@ -45,7 +47,7 @@ export function hasGnuTime(): boolean {
   return existsSync(GNU_TIME);
 }
 
-export async function measureBuild({ variant, siteDir, outDir, logFile, onTick }: BuildRun): Promise<BuildMeasurement> {
+export async function measureBuild({ variant, siteDir, outDir, logFile, onTick, env }: BuildRun): Promise<BuildMeasurement> {
   const docusaurus = path.join(siteDir, 'node_modules/.bin/docusaurus');
   const timeFile = `${logFile}.time`;
   const useTime = hasGnuTime();
@@ -54,7 +56,7 @@ export async function measureBuild({ variant, siteDir, outDir, logFile, onTick }
     : [docusaurus, ['build', '--out-dir', outDir]];
 
   const started = performance.now();
-  const child = startInGroup(command, args, { cwd: siteDir, logFile });
+  const child = startInGroup(command, args, { cwd: siteDir, logFile, env });
   const sampler = sampleTreeRss(child.pid!);
   const ticker = setInterval(() => onTick?.(Math.round((performance.now() - started) / 1000)), 15_000);
   const { code, signal } = await exited(child).finally(() => clearInterval(ticker));

@@ -1,0 +1,90 @@
+/**
+ * Editions in search: results default to the edition in force on the day the browser asks
+ * (not the build's day), the facet lists every edition by name and status, and hits from a
+ * past or upcoming edition say so.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { buildToday, editionForDate } from '../../src/content/editions';
+import { jalaliToGregorianUTC } from '../../src/domain/jalali';
+import { toPersianDigits } from '../../src/domain/digits';
+import { signInAs } from './auth';
+import { corpus } from './corpus';
+
+const inForce = editionForDate(corpus, buildToday())!;
+const names = corpus.editions.map((e) => e.name);
+const older = names[names.indexOf(inForce.name) - 1];
+const newer = names[names.indexOf(inForce.name) + 1];
+const QUERY = 'مهلت وصل مجدد برق';
+
+test.beforeEach(async ({ page }) => signInAs(page, 'demo.staff'));
+
+const results = (page: Page) => page.locator('section[aria-label="نتایج"] ol li a');
+const facet = (page: Page) => page.getByRole('group', { name: 'ویرایش مقررات' });
+
+async function regulationHrefs(page: Page) {
+  await expect(results(page).first()).toBeVisible();
+  return (await results(page).evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).filter((h) => h.startsWith('/regulations/'));
+}
+
+test('results default to the edition in force, and the facet names every edition with its status', async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent(QUERY)}`);
+  const hrefs = await regulationHrefs(page);
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${inForce.name}/`));
+  // Hits of the edition in force carry no edition label.
+  await expect(page.locator('[data-edition-status]')).toHaveCount(0);
+
+  const group = facet(page);
+  await expect(group.getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
+  if (older) await expect(group.getByRole('checkbox', { name: `ویرایش ${toPersianDigits(older)} — منسوخ` })).not.toBeChecked();
+  if (newer) await expect(group.getByRole('checkbox', { name: new RegExp(`ویرایش ${toPersianDigits(newer)} — آینده، از `) })).not.toBeChecked();
+  await expect(group.getByRole('checkbox', { name: 'همه ویرایش‌ها' })).not.toBeChecked();
+  await expect(page.getByText(`در ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا`)).toBeVisible();
+});
+
+test('ticking a past edition adds its hits, labelled as no longer in force, at that edition\'s URLs', async ({ page }) => {
+  test.skip(!older, 'the sample history has no edition before the one in force');
+  await page.goto(`/search?q=${encodeURIComponent(QUERY)}`);
+  await facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(older!)} — منسوخ` }).check();
+  await expect(page).toHaveURL(new RegExp(`edition=${older}`));
+  // Only the past edition: untick the one in force.
+  await facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` }).uncheck();
+  await expect(page).not.toHaveURL(new RegExp(`edition=${inForce.name}`));
+  const hrefs = await regulationHrefs(page);
+  for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${older}/`));
+  const labels = page.locator('[data-edition-status="past"]');
+  await expect(labels.first()).toHaveText(`ویرایش ${toPersianDigits(older!)} — منسوخ`);
+  expect(await labels.count()).toBe(hrefs.length);
+
+  // «همه ویرایش‌ها» lifts the restriction; removing the filter chip goes back to the default.
+  await facet(page).getByRole('checkbox', { name: 'همه ویرایش‌ها' }).check();
+  await expect(page).toHaveURL(/edition=all/);
+  const all = await regulationHrefs(page);
+  expect(new Set(all.map((h) => h.split('/')[2])).size).toBeGreaterThan(1);
+  await page.getByRole('button', { name: 'حذف پالایه همه ویرایش‌ها' }).click();
+  await expect(page).not.toHaveURL(/edition=/);
+  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
+});
+
+test('the default follows the browser\'s date: once the next edition takes effect, search shows it, whatever the build\'s date', async ({ page }) => {
+  test.skip(!newer, 'the sample history has no upcoming edition');
+  const next = corpus.editions.find((e) => e.name === newer)!;
+  // Noon of its first day, Tehran (UTC+3:30): the build was made before it.
+  await page.clock.setFixedTime(new Date(jalaliToGregorianUTC(next.entry.effective).getTime() - 3.5 * 3600_000));
+  await page.goto(`/search?q=${encodeURIComponent(QUERY)}`);
+  const hrefs = await regulationHrefs(page);
+  for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${newer}/`));
+  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(newer!)} — لازم‌الاجرا` })).toBeChecked();
+  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — منسوخ` })).not.toBeChecked();
+});
+
+test('the navbar search shows the edition in force only', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'جست‌وجو در مقررات، دوره‌ها و ابلاغیه‌ها' });
+  await box.fill(QUERY);
+  const options = page.getByRole('listbox', { name: 'نتایج جست‌وجو' }).getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const hrefs = (await options.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).filter((h) => h.startsWith('/regulations/'));
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${inForce.name}/`));
+});
