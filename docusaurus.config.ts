@@ -132,6 +132,7 @@ const config: Config = {
     './plugins/ayin-content/index.ts',
     './plugins/search-index/index.ts',
     './plugins/seminars/index.ts',
+    './plugins/training-pages/index.ts',
     './plugins/editions/index.ts',
     visibleCourses.length > 0 && [
       '@docusaurus/plugin-content-docs',

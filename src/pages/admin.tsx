@@ -74,7 +74,7 @@ function UsersTable({ list }: { list: UserList }): ReactNode {
 function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, string>>; onCreated: () => void }): ReactNode {
   const [values, setValues] = useState<NewUser>(EMPTY_USER);
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string }>();
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: ReactNode }>();
   const [busy, setBusy] = useState(false);
   const set = (key: keyof NewUser) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
 
@@ -88,7 +88,14 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
         method: 'POST',
         body: { ...values, company: values.role === 'contractor' ? values.company : '' },
       });
-      setMessage({ kind: 'success', text: `کاربر «${user.displayName}» با نام کاربری ${user.username} ساخته شد.` });
+      setMessage({
+        kind: 'success',
+        text: (
+          <>
+            کاربر «{user.displayName}» با نام کاربری <bdi className={styles.code}>{user.username}</bdi> ساخته شد.
+          </>
+        ),
+      });
       setValues(EMPTY_USER);
       onCreated();
     } catch (e) {

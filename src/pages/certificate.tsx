@@ -54,13 +54,15 @@ function CertificateView({ certificate: c }: { certificate: Certificate }): Reac
         </button>
         <a href="/my-learning">بازگشت به یادگیری من</a>
       </div>
+      {/* A4 landscape while this page is shown only: a global @page rule would stay behind in
+          the single-page app and turn every later printout sideways. */}
+      <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
       <article className={styles.certificate} aria-label="گواهی‌نامه">
         <p className={styles.org}>شرکت توزیع نیروی برق — معاونت خدمات مشترکین</p>
         <h1 className={styles.heading}>گواهی‌نامهٔ پایان دورهٔ آموزشی</h1>
         <p className={styles.lead}>بدین‌وسیله گواهی می‌شود که</p>
         <p className={styles.learner} data-testid="certificate-learner">{c.learner}</p>
         {c.company && <p className={styles.company}>از {c.company}</p>}
-        <p className={styles.lead}>دورهٔ آموزشی</p>
         <p className={styles.course}>«{c.courseTitle}»</p>
         <p className={styles.lead}>را با موفقیت به پایان رسانده و در آزمون پایانی آن پذیرفته شده است.</p>
         <dl className={styles.facts}>

@@ -11,6 +11,7 @@ import { toPersianDigits as fa } from '@site/src/domain/digits';
 import type { LearnerAnswer } from '@site/src/domain/quiz/types';
 import { api, ApiRequestError, signInHref, useSession } from '@site/src/lib/api';
 import { formatCountdown, formatDateTime, formatPercent, toDate } from '@site/src/lib/format';
+import { useAyinData } from '@site/src/lib/useAyinData';
 import QuestionInput from './QuestionInput';
 import { summaryScore, type Attempt, type AttemptResult, type QuizOverview } from './types';
 import styles from './styles.module.css';
@@ -96,6 +97,7 @@ function Countdown({ deadline, skew, onExpire }: { deadline: number | string; sk
 
 function Result({ attempt, result }: { attempt: Attempt; result: AttemptResult }): ReactNode {
   const prompts = new Map(attempt.questions.map((q) => [q.id, q.prompt]));
+  const { regulations } = useAyinData();
   return (
     <section className={styles.result} aria-labelledby={`result-${attempt.id}`}>
       <div className={`alert ${result.passed ? 'alert--success' : 'alert--danger'}`} role="status">
@@ -120,6 +122,9 @@ function Result({ attempt, result }: { attempt: Attempt; result: AttemptResult }
                   <span key={`${c.code}${c.anchor ?? ''}`}>
                     {i > 0 && '، '}
                     {c.url ? <a href={c.url}>{c.label}</a> : c.label}
+                    {/* Which regulation: its title when this build has it, else its code. */}
+                    {' '}
+                    {regulations[c.code] ? `(${regulations[c.code]!.title})` : <bdi className={styles.code}>({c.code})</bdi>}
                   </span>
                 ))}
               </p>
