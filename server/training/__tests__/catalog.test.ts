@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../app';
 import { readConfig } from '../../config';
 import { openDatabase } from '../../db/open';
+import { userRowFor } from '../../accounts/users';
 import { createCatalog, CURRENT_TEXT, editionLabel } from '../catalog';
 import { loadTrainingCatalog } from '../load';
 
@@ -73,6 +74,22 @@ describe('training in the real server', () => {
       expect(api.json().message).toMatch(/[\u0600-\u06FF]/);
       const quiz = await app.inject({ method: 'GET', url: '/api/training/courses/meter-reading/quiz' });
       expect(quiz.statusCode).toBe(401);
+
+      // A learner against the real quiz: the answer route skips helmet and compression (hot
+      // path) but still says nosniff; the other routes keep every security header.
+      await database.db.insertInto('users').values(await userRowFor({ username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت نمونه' }, Date.now())).execute();
+      const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'reza.karimi', password: 'reza-password-1' } });
+      const headers = { cookie: `ayin_session=${signIn.cookies.find((c) => c.name === 'ayin_session')!.value}`, 'x-csrf-token': signIn.json().csrfToken as string };
+      const started = await app.inject({ method: 'POST', url: '/api/training/courses/meter-reading/attempts', headers });
+      expect(started.statusCode, started.body).toBe(200);
+      expect(started.headers['content-security-policy']).toContain("default-src 'self'");
+      const attempt = started.json() as { id: string; questions: { id: string; type: string; options?: { id: string }[] }[] };
+      expect(attempt.questions).toHaveLength(10);
+      const q = attempt.questions.find((x) => x.type === 'true-false') ?? attempt.questions.find((x) => x.type === 'single')!;
+      const saved = await app.inject({ method: 'PUT', url: `/api/training/attempts/${attempt.id}/answers/${q.id}`, headers, payload: { answer: q.type === 'true-false' ? true : q.options![0]!.id } });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.headers['x-content-type-options']).toBe('nosniff');
+      expect(saved.headers['cache-control']).toBe('no-store');
 
       rmSync(path.join(site, 'public', 'verify.html'));
       const missing = await app.inject({ method: 'GET', url: '/verify/7KQ2M-XP4RA' });
