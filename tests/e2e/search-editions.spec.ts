@@ -9,6 +9,7 @@ import { jalaliToGregorianUTC } from '../../src/domain/jalali';
 import { toPersianDigits } from '../../src/domain/digits';
 import { signInAs } from './auth';
 import { corpus } from './corpus';
+import { gotoHydrated } from './hydrated';
 
 const inForce = editionForDate(corpus, buildToday())!;
 const names = corpus.editions.map((e) => e.name);
@@ -79,11 +80,11 @@ test('the default follows the browser\'s date: once the next edition takes effec
 });
 
 test('the navbar search shows the edition in force only', async ({ page }) => {
-  await page.goto('/');
+  await gotoHydrated(page, '/');
   const box = page.getByRole('combobox', { name: 'جست‌وجو در مقررات، دوره‌ها و ابلاغیه‌ها' });
   await box.fill(QUERY);
   const options = page.getByRole('listbox', { name: 'نتایج جست‌وجو' }).getByRole('option');
-  await expect(options.first()).toBeVisible();
+  await expect(options.locator('a[href^="/regulations/"]').first()).toBeVisible();
   const hrefs = (await options.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).filter((h) => h.startsWith('/regulations/'));
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${inForce.name}/`));
