@@ -8,11 +8,14 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
-# What the tests need from Debian: chromium for the browser tests, PostgreSQL for the
-# database tests (they start a private cluster of their own from its binaries).
+# What the tests need from Debian: chromium for the browser tests and certificate PDFs,
+# PostgreSQL for the database tests (they start a private cluster of their own from its binaries).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-noto-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The certificate PDF test reads its text back (pdftotext, pdftoppm) and decodes its QR code.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
 if [ ${#missing[@]} -gt 0 ]; then
   step "Installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

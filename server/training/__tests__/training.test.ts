@@ -20,6 +20,17 @@ import { as, buildTrainingApp, COURSE, COURSE_TITLE, errorOf, LESSONS, QUIZ, RIG
 
 const dialects = testDatabases();
 
+/** The QR codes on the PDF's first page: rendered by poppler's pdftoppm, decoded by zbarimg (Debian `zbar-tools`). */
+function qrCodesOn(file: string): string[] {
+  try {
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-singlefile', file, file.replace(/\.pdf$/, '')]);
+    const found = execFileSync('zbarimg', ['-q', '--raw', file.replace(/\.pdf$/, '.png')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return found.trim().split('\n').filter(Boolean);
+  } catch (error) {
+    throw new Error(`reading the QR code failed (install Debian's poppler-utils and zbar-tools): ${(error as Error).message}`);
+  }
+}
+
 /** The PDF's text through poppler's pdftotext (Debian `poppler-utils`). */
 function pdfText(file: string): string {
   try {
@@ -400,6 +411,8 @@ describe.each(dialects.slice(0, 1))('certificate PDF on $name', (t) => {
       for (const expected of ['بدین‌وسیله گواهی می‌شود', 'رضا کریمی', COMPANY, `«${COURSE_TITLE}»`, 'آذر ۱۴۰۴', 'ویرایش ۱۴۰۴/۰۹', `http://ayin.example:3000/verify/${code}`]) {
         expect(extracted).toContain(expected);
       }
+      // The QR code, as a phone would read it from the printed page.
+      expect(qrCodesOn(file)).toEqual([`http://ayin.example:3000/verify/${code}`]);
     } finally {
       await app.close();
     }
