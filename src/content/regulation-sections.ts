@@ -13,6 +13,7 @@ import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { clauseLabel, parseArticleHeading, parseNoteLead } from '../domain/clauses';
+import { toPersianDigits } from '../domain/digits';
 import type { ArticleText } from '../domain/word-diff';
 import { walkClauses } from './clause-tree';
 import { splitMarkdown } from './front-matter';
@@ -75,10 +76,20 @@ export function sections(tree: Root, pageTitle: string): Section[] {
  * ''), each section's own text, and each note on its own (anchor `ماده-۵-تبصره-۲`), so a
  * summary can say «تبصره ۲ ماده ۵ افزوده شد». Blocks are separated by a line break.
  */
+/** A block as lines: one per list item (with its number or a bullet) and per table row, so a redline keeps them apart. */
+function blockLines(node: RootContent): string {
+  if (node.type === 'list') {
+    const start = node.start ?? 1;
+    return node.children.map((item, i) => `${node.ordered ? `${toPersianDigits(start + i)}. ` : '• '}${plainText(item)}`).join('\n');
+  }
+  if (node.type === 'table') return node.children.map((row) => row.children.map(plainText).join(' | ')).join('\n');
+  return plainText(node);
+}
+
 export function articleTexts(tree: Root): ArticleText[] {
   const units: ArticleText[] = [];
   for (const section of sections(tree, '')) {
-    const text = section.nodes.map(plainText).filter(Boolean).join('\n');
+    const text = section.nodes.map(blockLines).filter(Boolean).join('\n');
     if (section.anchor || text) units.push({ anchor: section.anchor, title: section.title, text });
     for (const note of section.notes) units.push({ anchor: note.anchor, title: note.label, text: note.nodes.map(plainText).join('\n') });
   }

@@ -89,6 +89,13 @@ test('any other pair is compared in the browser; impossible pairs get a Persian 
   await expect(page.getByTestId('edition-message')).toContainText(`ویرایش «${ed('9999-99')}» وجود ندارد`);
   await viewOn(page, IN_1405, '/editions/1399-01');
   await expect(page.getByTestId('edition-message')).toContainText(`ویرایش «${ed('1399-01')}» وجود ندارد`);
+  // A regulation URL with an unknown edition: the 404 page says which part is wrong.
+  await viewOn(page, IN_1405, '/regulations/1399-01/connection-sales/cs-002');
+  await expect(page.getByTestId('edition-message')).toContainText(`ویرایش «${ed('1399-01')}» از مقررات وجود ندارد`);
+  await expect(page.getByTestId('edition-message').getByRole('link', { name: 'همین صفحه در متن لازم‌الاجرای امروز' })).toHaveAttribute(
+    'href',
+    '/at?date=1405-09-06&page=connection-sales/cs-002',
+  );
 });
 
 test('the whole-edition change list and the editions page with statuses decided today', async ({ page }) => {
