@@ -257,7 +257,7 @@ function EditionFacet({ names, searched, counts, offlineEditions, label, onToggl
         {label(ALL_EDITIONS)}
       </label>
       {offlineEditions && offlineEditions.length < names.length && (
-        <p className={styles.note}>جست‌وجوی آفلاین فقط ویرایش لازم‌الاجرا و ویرایش‌های آینده را دارد؛ ویرایش‌های پیشین را هنگامی بیابید که کارساز جست‌وجو در دسترس است.</p>
+        <p className={styles.note}>نمایه آفلاین فقط ویرایش لازم‌الاجرا و ویرایش‌های آینده را دارد؛ در ویرایش‌های پیشین وقتی می‌توان جست‌وجو کرد که کارساز جست‌وجو در دسترس باشد.</p>
       )}
     </fieldset>
   );
