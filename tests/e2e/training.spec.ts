@@ -234,5 +234,11 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await expect(learnerRow).toBeVisible();
   await expect(learnerRow).toContainText('۱۰۰٪');
   await expect(page.getByRole('region', { name: /پایان دوره و قبولی/ })).toContainText(learner.company);
+  // The same report as CSV, from its link.
+  const csvDownloading = page.waitForEvent('download');
+  await learners.getByRole('link', { name: 'دریافت CSV' }).click();
+  const csv = readFileSync((await (await csvDownloading).path())!, 'utf8');
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  expect(csv).toContain(learner.name);
   await shot(page, '08-reports');
 });

@@ -44,7 +44,7 @@ function Result({ outcome, code }: { outcome: Outcome; code: string }): ReactNod
           <p>
             <strong>این گواهی‌نامه معتبر است.</strong>
           </p>
-          <dl className={styles.form}>
+          <dl className={styles.facts}>
             <div><dt>دارندهٔ گواهی‌نامه</dt><dd>{c.learner}</dd></div>
             <div><dt>دوره</dt><dd>{c.course}</dd></div>
             <div><dt>تاریخ صدور</dt><dd>{formatDate(c.issuedAt)}</dd></div>
