@@ -25,7 +25,7 @@ export function accountLinks(user: Me): MenuLink[] {
 
 function SignInLink({ mobile, pending }: { mobile?: boolean; pending?: boolean }): ReactNode {
   // A plain link: the sign-in page must load as its own full page, not a client-side route.
-  return (
+  const link = (
     <a
       className={clsx(mobile ? 'menu__link' : 'navbar__item navbar__link', styles.signIn, pending && styles.pending)}
       href={signInHref()}
@@ -34,6 +34,8 @@ function SignInLink({ mobile, pending }: { mobile?: boolean; pending?: boolean }
       ورود
     </a>
   );
+  // In the mobile sidebar every item is a list item of the menu.
+  return mobile ? <li className="menu__list-item">{link}</li> : link;
 }
 
 function useSignOut() {
