@@ -194,3 +194,24 @@ test('editors see the next edition as an unpublished draft and can compare it wi
   await viewOn(page, IN_1405, '/compare?code=ES-012&from=1406-01&to=next');
   await expect(page.getByTestId('edition-message')).toHaveText(`این مقرره در ویرایش ${ed('1406-01')} وجود نداشت.`);
 });
+
+test('the banner decided after hydration does not shift the page (CLS)', async ({ page }) => {
+  await page.clock.setFixedTime(IN_1405);
+  // Collect layout shifts from the very start of the page, before any script of the site runs.
+  await page.addInitScript(() => {
+    (window as unknown as { __cls: number }).__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const url of ['/regulations/1404-09/connection-sales/cs-003', '/regulations/1403-07/supervision/sv-001', '/regulations/1404-09/connection-sales/cs-001']) {
+    await gotoHydrated(page, url);
+    await expect(page.getByTestId('edition-banner')).not.toHaveAttribute('data-kind', 'neutral');
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    console.log(`CLS ${url}: ${cls.toFixed(4)}`);
+    expect(cls, url).toBeLessThan(0.01);
+  }
+});
