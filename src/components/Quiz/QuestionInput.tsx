@@ -168,6 +168,12 @@ function Ordering({ question, answer, disabled, onAnswer }: QuestionInputProps):
           </li>
         ))}
       </ol>
+      {/* The shown order may already be the learner's answer: let them give it without moving anything. */}
+      {answer === undefined && !disabled && (
+        <button type="button" className="button button--sm button--outline button--primary" onClick={() => onAnswer(order)}>
+          همین ترتیب را ثبت کن
+        </button>
+      )}
       <p className="sr-only" aria-live="polite">
         {announcement}
       </p>
