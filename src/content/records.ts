@@ -8,13 +8,12 @@ import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { compareJalali, formatJalaliIso, formatJalaliLong, type JalaliDate } from '../domain/jalali';
+import { formatJalaliIso, formatJalaliLong, type JalaliDate } from '../domain/jalali';
 import { clauseLabel, parseArticleHeading, parseClauseAnchor, parseNoteLead } from '../domain/clauses';
 import { UNVERSIONED } from '../search/editions';
 import type { SearchRecord } from '../search/record';
 import { walkClauses } from './clause-tree';
 import type { Corpus, Regulation } from './corpus';
-import { editionForDate } from './editions';
 import { splitMarkdown } from './front-matter';
 import { parseMdx } from './markdown';
 import { titleOf } from './schemas/taxonomy';
@@ -101,19 +100,6 @@ function indexedTexts(corpus: Corpus, only?: readonly string[]): { edition: stri
   return corpus.editions
     .filter((e) => !only || only.includes(e.name))
     .map((e) => ({ edition: e.name, regulations: e.regulations.values() }));
-}
-
-/**
- * The editions the offline (Lunr) index holds: the one in force on `today` (the build's day)
- * and those published to take effect later. Every edition in it would multiply the file the
- * browser downloads (measured: 1.95× for three editions, BENCHMARKS.md); the in-force and
- * upcoming ones cover a build that outlives one change of edition. Past editions are searched
- * through Meilisearch only.
- */
-export function offlineEditions(corpus: Corpus, today: JalaliDate): string[] | undefined {
-  if (!corpus.editions.length) return undefined;
-  const current = editionForDate(corpus, today);
-  return corpus.editions.filter((e) => e === current || compareJalali(e.entry.effective, today) > 0).map((e) => e.name);
 }
 
 export interface RecordOptions {

@@ -136,7 +136,7 @@ export default function SearchPage(): ReactNode {
                 const counts = response.facets[facet] ?? {};
                 if (facet === 'edition') {
                   return editions.names.length ? (
-                    <EditionFacet key={facet} names={editions.names} searched={searchedEditions} counts={counts} offlineEditions={response.editions} label={(v) => label('edition', v)} onToggle={(v) => toggle('edition', v)} />
+                    <EditionFacet key={facet} names={editions.names} searched={searchedEditions} counts={counts} label={(v) => label('edition', v)} onToggle={(v) => toggle('edition', v)} />
                   ) : null;
                 }
                 const values = [...new Set([...Object.keys(counts), ...(filters[facet] ?? [])])];
@@ -228,37 +228,29 @@ export default function SearchPage(): ReactNode {
 
 /**
  * The edition facet: every published edition, newest first, by name and status today
- * («ویرایش ۱۴۰۳-۰۷ — منسوخ»), and «همه ویرایش‌ها». Offline, the editions the offline index
- * lacks are shown disabled, with the reason.
+ * («ویرایش ۱۴۰۳-۰۷ — منسوخ»), and «همه ویرایش‌ها».
  */
-function EditionFacet({ names, searched, counts, offlineEditions, label, onToggle }: {
+function EditionFacet({ names, searched, counts, label, onToggle }: {
   names: readonly string[];
   searched: readonly string[] | undefined;
   counts: Record<string, number>;
-  offlineEditions: readonly string[] | undefined;
   label: (value: string) => string;
   onToggle: (value: string) => void;
 }): ReactNode {
   return (
     <fieldset className={styles.facet} data-facet="edition">
       <legend>ویرایش مقررات</legend>
-      {names.map((name) => {
-        const unavailable = offlineEditions !== undefined && !offlineEditions.includes(name);
-        return (
-          <label key={name} className={styles.option}>
-            <input type="checkbox" value={name} checked={searched?.includes(name) ?? false} disabled={unavailable} onChange={() => onToggle(name)} />
-            {label(name)}
-            {counts[name] !== undefined && <span className={styles.count}> ({toPersianDigits(counts[name])})</span>}
-          </label>
-        );
-      })}
+      {names.map((name) => (
+        <label key={name} className={styles.option}>
+          <input type="checkbox" value={name} checked={searched?.includes(name) ?? false} onChange={() => onToggle(name)} />
+          {label(name)}
+          {counts[name] !== undefined && <span className={styles.count}> ({toPersianDigits(counts[name])})</span>}
+        </label>
+      ))}
       <label className={styles.option}>
         <input type="checkbox" value={ALL_EDITIONS} checked={searched === undefined} onChange={() => onToggle(ALL_EDITIONS)} />
         {label(ALL_EDITIONS)}
       </label>
-      {offlineEditions && offlineEditions.length < names.length && (
-        <p className={styles.note}>نمایه آفلاین فقط ویرایش لازم‌الاجرا و ویرایش‌های آینده را دارد؛ در ویرایش‌های پیشین وقتی می‌توان جست‌وجو کرد که کارساز جست‌وجو در دسترس باشد.</p>
-      )}
     </fieldset>
   );
 }

@@ -16,8 +16,6 @@ export interface LunrIndexFile {
   readonly index: object;
   readonly records: readonly SearchRecord[];
   readonly synonyms: readonly string[][];
-  /** The editions whose regulations it holds, when not all (the offline index keeps the in-force and upcoming ones). */
-  readonly editions?: readonly string[];
 }
 
 const FIELDS = [
@@ -48,7 +46,6 @@ export function buildLunrIndex(records: readonly IndexedRecord[], synonyms: read
 
 export interface LunrSearcher {
   search(query: string, limit?: number): { record: SearchRecord; score: number }[];
-  readonly editions?: readonly string[];
 }
 
 export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
@@ -56,7 +53,6 @@ export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
   const index = lunr.Index.load(file.index);
   const byId = new Map(file.records.map((r) => [r.id, r]));
   return {
-    editions: file.editions,
     search(query, limit = 50) {
       const queryTerms = terms(query);
       if (!queryTerms.length) return [];

@@ -25,6 +25,12 @@ export interface SearchRecord {
   readonly inForceFrom?: number;
   /** Position of the clause in its page, to keep reading order among equal hits. */
   readonly position: number;
+  /**
+   * Offline index only: later editions in which this clause reads exactly the same, kept once
+   * (src/search/editions.ts `mergeUnchanged`); its page there is at the same URL with that
+   * edition's segment.
+   */
+  readonly alsoIn?: readonly string[];
 }
 
 /** What the engines index: the record plus its normalised, stemmed text fields. */

@@ -15,7 +15,7 @@ import { prepareIndex } from '../../../src/search/prepare';
 import { meiliSynonyms, type GlossaryTerm } from '../../../src/search/synonyms';
 import { searchableText } from '../../../src/search/tokenize';
 import { reindex } from '../../../server/search/reindex';
-import { UNVERSIONED } from '../../../src/search/editions';
+import { editionHits, mergeUnchanged, UNVERSIONED } from '../../../src/search/editions';
 import { matchesFilters, meiliFilter } from '../../../src/search/filters';
 import { clauseId, type EvalDoc } from './collection';
 
@@ -83,12 +83,20 @@ async function createRawEngine(
   // Without a filter of their own, the baselines fetch extra hits to filter (a clause is in at most a few editions).
   const editions = new Set(docs.map((d) => d.edition ?? UNVERSIONED)).size;
   if (name === 'lunr') {
-    const { records, synonyms } = prepareIndex(docsAsRecords(docs), glossary);
+    // As the site's offline index: a clause that reads the same in consecutive editions once.
+    const order = [...new Set(docs.flatMap((d) => (d.edition ? [d.edition] : [])))];
+    const { records, synonyms } = prepareIndex(mergeUnchanged(docsAsRecords(docs), order), glossary);
     // Through JSON, as the browser gets it.
     const searcher = loadLunrIndex(JSON.parse(JSON.stringify(buildLunrIndex(records, synonyms))));
     return {
       // As the browser's client does (src/lib/search/client.ts): the best 500, then the filters.
-      search: async (q, limit, filters) => searcher.search(q, 500).filter((h) => matchesFilters(h.record as never, filters)).slice(0, limit).map((h) => h.record.id),
+      search: async (q, limit, filters) =>
+        searcher
+          .search(q, 500)
+          .flatMap((h) => editionHits(h.record, filters.edition))
+          .filter((r) => matchesFilters(r as never, filters))
+          .slice(0, limit)
+          .map((r) => r.id),
       close: async () => {},
     };
   }

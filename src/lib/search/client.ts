@@ -3,6 +3,7 @@
  * within a second, else the Lunr index built with the site ("offline"). Both get the query
  * through the same normaliser; the results come back in one shape.
  */
+import { editionHits } from '@site/src/search/editions';
 import { FACETS, matchesFilters, meiliFilter, type Facet } from '@site/src/search/filters';
 import type { LunrIndexFile, LunrSearcher } from '@site/src/search/lunr-engine';
 import { MEILI_SEARCH_DEFAULTS } from '@site/src/search/meili-settings';
@@ -65,7 +66,8 @@ async function searchMeili(config: SearchConfig, request: Required<SearchRequest
 
 async function searchLunr(config: SearchConfig, request: Required<SearchRequest>, offline: boolean): Promise<SearchResponse> {
   const searcher = await lunrSearcher(config.lunr.url);
-  const all = searcher.search(request.query, 500).map((h) => h.record);
+  // A clause kept once for the editions where it reads the same answers as each edition asked for.
+  const all = searcher.search(request.query, 500).flatMap((h) => editionHits(h.record, request.filters.edition));
   const matching = all.filter((r) => matchesFilters(r as never, request.filters));
   const facets: SearchResponse['facets'] = {};
   if (request.facets) {
@@ -79,7 +81,7 @@ async function searchLunr(config: SearchConfig, request: Required<SearchRequest>
     }
   }
   const start = (request.page - 1) * request.perPage;
-  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets, editions: searcher.editions };
+  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
 }
 
 export async function search(input: SearchRequest): Promise<SearchResponse> {

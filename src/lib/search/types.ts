@@ -25,8 +25,6 @@ export interface SearchResponse {
   hits: SearchRecord[];
   total: number;
   facets: Partial<Record<Facet, Record<string, number>>>;
-  /** Offline only: the editions the offline index holds, when it does not hold them all. */
-  editions?: readonly string[];
 }
 
 export class SearchUnavailableError extends Error {}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_EDITIONS, editionLabel, editionSelection, inForceEdition, toggleEdition, UNVERSIONED } from '../editions';
+import { ALL_EDITIONS, editionHits, editionLabel, editionSelection, inForceEdition, mergeUnchanged, toggleEdition, UNVERSIONED } from '../editions';
+import type { SearchRecord } from '../record';
 import { matchesFilters, meiliFilter } from '../filters';
 
 // The sample history (content/editions.yml), as site data gives it.
@@ -66,5 +67,27 @@ describe('an edition filter', () => {
     expect(matchesFilters({ edition: '1403-07' }, { edition: ['1404-09'] })).toBe(false);
     expect(matchesFilters({ edition: UNVERSIONED }, { edition: ['1404-09'] })).toBe(true);
     expect(matchesFilters({ edition: '1403-07' }, {})).toBe(true);
+  });
+});
+
+describe('the offline index keeps a clause once for the editions it reads the same in', () => {
+  const clause = (edition: string, content: string): SearchRecord => ({
+    id: `CS-002-a5--${edition}`, kind: 'regulation', url: `/regulations/${edition}/connection-sales/cs-002`, anchor: 'ماده-۵',
+    hierarchy: ['فروش انشعاب', 'ماده ۵'], title: 'ماده ۵', content, audience: ['staff'], edition, position: 3,
+  });
+  const merged = mergeUnchanged([clause('1404-09', 'ده روز'), clause('1403-07', 'پنج روز'), clause('1406-01', 'ده روز')], ['1403-07', '1404-09', '1406-01']);
+
+  it('merges only consecutive editions with the same text', () => {
+    expect(merged.map((r) => [r.id, r.alsoIn])).toEqual([['CS-002-a5--1403-07', undefined], ['CS-002-a5--1404-09', ['1406-01']]]);
+  });
+
+  it('answers as each edition asked for, at its own URL, as Meilisearch would', () => {
+    const kept = merged[1]!;
+    expect(editionHits(kept, ['1406-01']).map((r) => [r.id, r.edition, r.url])).toEqual([['CS-002-a5--1406-01', '1406-01', '/regulations/1406-01/connection-sales/cs-002']]);
+    expect(editionHits(kept, undefined).map((r) => r.id)).toEqual(['CS-002-a5--1404-09', 'CS-002-a5--1406-01']);
+    expect(editionHits(kept, ['1404-09']).map((r) => r.id)).toEqual(['CS-002-a5--1404-09']);
+    // Not in the editions asked for: left to the filter, which drops it.
+    expect(editionHits(kept, ['1403-07']).map((r) => r.edition)).toEqual(['1404-09']);
+    expect(editionHits(kept, undefined).every((r) => r.alsoIn === undefined)).toBe(true);
   });
 });
