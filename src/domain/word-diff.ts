@@ -14,9 +14,11 @@ export interface DiffSegment {
   readonly text: string;
 }
 
-// Letters, combining marks (harakat), digits of any script, ZWNJ and ZWJ make up a word;
-// each whitespace run is one token; anything else (، ؛ ؟ . : « » ( ) -) is a token by itself.
-const TOKEN = /[\p{L}\p{M}\p{N}\u200C\u200D]+|\s+|[^]/gu;
+// A number with thousands or decimal separators (۳۸٬۷۰۰٬۰۰۰, 1,850,000, ۱٫۵) is one token, so
+// a changed amount reads as one amount replaced, not as fragments of digits; letters,
+// combining marks (harakat), digits of any script, ZWNJ and ZWJ make up a word; each
+// whitespace run is one token; anything else (، ؛ ؟ . : « » ( ) - /) is a token by itself.
+const TOKEN = /\p{N}+(?:[٬٫,.]\p{N}+)+|[\p{L}\p{M}\p{N}\u200C\u200D]+|\s+|[^]/gu;
 
 export function tokenizePersian(text: string): string[] {
   return text.match(TOKEN) ?? [];

@@ -74,6 +74,12 @@ test('the redline marks insertions and deletions by shape, grouped by article, a
   expect(await del.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"−"');
   await expect(article6).toBeVisible();
   if (SHOTS) await page.pdf({ path: `${SHOTS}/redline-es-007.pdf` });
+
+  // A fee table: every changed amount marked, rows kept apart.
+  await page.emulateMedia({ media: 'screen' });
+  await viewOn(page, IN_1405, '/redline/CS-003/1404-09/1406-01');
+  await expect(page.locator('section[data-article="3"] ins').first()).toBeVisible();
+  if (SHOTS) await page.locator('section[data-article="3"]').screenshot({ path: `${SHOTS}/redline-cs-003-article-3.png` });
 });
 
 test('any other pair is compared in the browser; impossible pairs get a Persian message', async ({ page }) => {

@@ -27,6 +27,15 @@ describe('tokenizePersian', () => {
     expect(tokenizePersian('مُشترک 25000 ریال')).toEqual(['مُشترک', ' ', '25000', ' ', 'ریال']);
   });
 
+  it('keeps an amount with thousands or decimal separators whole, so a changed fee is one replacement', () => {
+    expect(tokenizePersian('تکفاز ۳۸٬۷۰۰٬۰۰۰ ریال')).toEqual(['تکفاز', ' ', '۳۸٬۷۰۰٬۰۰۰', ' ', 'ریال']);
+    expect(tokenizePersian('1,850,000 و ۱٫۵')).toEqual(['1,850,000', ' ', 'و', ' ', '۱٫۵']);
+    expect(wordDiff('حق انشعاب ۳۸٬۷۰۰٬۰۰۰ ریال', 'حق انشعاب ۶۱٬۶۵۰٬۰۰۰ ریال').filter((s) => s.kind !== 'same')).toEqual([
+      { kind: 'deleted', text: '۳۸٬۷۰۰٬۰۰۰' },
+      { kind: 'inserted', text: '۶۱٬۶۵۰٬۰۰۰' },
+    ]);
+  });
+
   it('loses no character', () => {
     const text = ' ماده ۵ – مهلت‌ها: «ظرف ۵ روز»،\n تبصره؛ 😀 ';
     expect(tokenizePersian(text).join('')).toBe(text);
