@@ -36,7 +36,7 @@ const editionOptions = listedEdition
       onlyIncludeVersions: audience === 'editor' ? ['current', ...editionNames] : editionNames,
       versions: {
         ...(audience === 'editor' ? { current: { label: 'پیش‌نویس ویرایش بعد', path: 'next', banner: 'none' as const, noIndex: true } } : {}),
-        ...Object.fromEntries(editionNames.map((name) => [name, { label: `ویرایش ${toPersianDigits(name)}`, path: name, banner: 'none' as const }])),
+        ...Object.fromEntries(editionNames.map((name) => [name, { label: `ویرایش \u2066${toPersianDigits(name)}\u2069`, path: name, banner: 'none' as const }])),
       },
     }
   : {};
