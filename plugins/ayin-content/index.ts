@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
+import { buildAudience } from '../../src/content/build-audience';
 import { EDITIONS_MANIFEST } from '../../src/content/editions';
 import { ContentError, getCorpus } from '../../src/content/index';
 import { toSiteData, type AyinSiteData } from './site-data';
@@ -15,6 +16,20 @@ export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSite
   let loads = 0;
   return {
     name: 'ayin-content',
+
+    /**
+     * The bundler's persistent cache knows nothing of `AYIN_BUILD_AUDIENCE`: a page compiled for
+     * staff (with its links to staff-only texts) would be reused in the contractors' build. One
+     * cache per audience keeps them apart and still warm.
+     */
+    configureWebpack(config) {
+      const audience = buildAudience();
+      const rspackCache = (config as { experiments?: { cache?: { version?: string } | boolean } }).experiments?.cache;
+      if (rspackCache && typeof rspackCache === 'object') rspackCache.version = `${rspackCache.version ?? ''}-audience-${audience}`;
+      const webpackCache = config.cache as { version?: string } | boolean | undefined;
+      if (webpackCache && typeof webpackCache === 'object') webpackCache.version = `${webpackCache.version ?? ''}-audience-${audience}`;
+      return {};
+    },
 
     getPathsToWatch() {
       return ['content/**/*.{yml,yaml}'];
