@@ -4,6 +4,7 @@
  *
  * - fewer editions than the sample history: only the edition in force on the day is kept
  *   (then the upcoming ones, then the older ones), so every copy has the same in-force text;
+ *   the editions' own announcements, which compare editions the copy lacks, are left out;
  * - more: older editions are made up before the first one, every six months (1403-01, 1402-07,
  *   …), each a copy of the first edition's texts with small amendments (a sentence added to
  *   the last article of about one text in six, different texts each time), so consecutive
@@ -53,6 +54,7 @@ export function makeEditionSite(repoDir: string, dest: string, count: number, to
       rmSync(path.join(dest, editionDocsDir(entry.name)), { recursive: true, force: true });
       rmSync(path.join(dest, editionSidebarsFile(entry.name)), { force: true });
     }
+    if (entries.length < real.length) removeEditionAnnouncements(dest);
   } else {
     const made: EditionEntry[] = [];
     let effective = real[0]!.effective;
@@ -74,6 +76,18 @@ export function makeEditionSite(repoDir: string, dest: string, count: number, to
   if (copy.problems.length) throw new Error(`the ${count}-edition copy is not valid: ${copy.problems.slice(0, 3).map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('; ')}`);
   for (const edition of copy.editions) writeEditionSidebars(dest, edition.name, copy.taxonomy, edition.regulations.values());
   return { siteDir: dest, editions: copy.editions.map((e) => e.name), inForce: inForce.name };
+}
+
+/**
+ * An edition's ابلاغیه (front matter `edition:`) lists and compares the texts of that edition
+ * and the one before; with editions removed it may name texts or editions the copy no longer
+ * has, so copies with fewer editions than the sample leave those few posts out.
+ */
+function removeEditionAnnouncements(siteDir: string) {
+  const dir = path.join(siteDir, 'announcements');
+  for (const file of readdirSync(dir)) {
+    if (/\.mdx?$/.test(file) && /^edition:/m.test(readFileSync(path.join(dir, file), 'utf8').split(/^---$/m)[1] ?? '')) rmSync(path.join(dir, file));
+  }
 }
 
 function syntheticEntry(effective: JalaliDate): EditionEntry {
