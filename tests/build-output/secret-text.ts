@@ -43,6 +43,8 @@ export function secretSentences(corpus: Corpus, visible: (audience: readonly str
     ...texts.filter((t) => visible(t.audience)).map((t) => readFileSync(path.join(corpus.siteDir, t.file), 'utf8')),
     // The glossary is vocabulary for everyone; its definitions may quote a rule.
     ...corpus.glossary.map((entry) => `${entry.term} ${entry.definition}`),
+    // Each edition's record (name, notification, summary) is shown to every reader.
+    ...corpus.editions.map((e) => e.entry.summary),
     // The site's own words (its tagline, its pages' fixed text) are everyone's too.
     readFileSync(path.join(corpus.siteDir, 'docusaurus.config.ts'), 'utf8'),
     readFileSync(path.join(corpus.siteDir, 'src/pages/index.tsx'), 'utf8'),
