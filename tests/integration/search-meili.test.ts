@@ -197,8 +197,11 @@ describe('server search routes with Meilisearch', () => {
   const siteDir = mkdtempSync(path.join(tmpdir(), 'ayin-site-'));
 
   beforeAll(async () => {
-    mkdirSync(path.join(siteDir, 'search-index'));
-    for (const audience of ['staff', 'contractor', 'public']) writeFileSync(path.join(siteDir, 'search-index', `${audience}.json`), JSON.stringify({ audience }));
+    // One build per audience, each holding its readers' offline index (editors read as staff).
+    for (const [build, audience] of [['staff', 'staff'], ['contractor', 'contractor'], ['public', 'public'], ['editor', 'staff']]) {
+      mkdirSync(path.join(siteDir, build, 'search-index'), { recursive: true });
+      writeFileSync(path.join(siteDir, build, 'search-index', `${audience}.json`), JSON.stringify({ audience }));
+    }
     const base = { ...readConfig({}, repoRoot), siteDir, logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } };
     app = await buildServer({ ...base, audience: 'staff' });
     contractorApp = await buildServer({ ...base, audience: 'contractor' });
