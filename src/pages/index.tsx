@@ -67,6 +67,13 @@ export default function Home(): ReactNode {
         </section>
         <section aria-labelledby="for-contractors" className={styles.section}>
           <Heading as="h2" id="for-contractors">برای پیمانکاران: دوره‌های آموزشی</Heading>
+          {/* The public build has no courses: they are for contractors' and the company's staff. */}
+          {courses.length === 0 ? (
+            <p>
+              دوره‌های آموزشی ویژهٔ پیمانکاران و کارکنان شرکت است. برای دیدن دوره‌ها و شرکت در آزمون‌ها{' '}
+              <Link to="/sign-in?next=%2F">وارد حساب کاربری خود شوید</Link>.
+            </p>
+          ) : null}
           <div className={styles.grid}>
             {courses.map((course) => (
               <Link key={course.id} to={course.permalink} className={styles.card}>
