@@ -198,7 +198,7 @@ describe('server search routes with Meilisearch', () => {
 
   beforeAll(async () => {
     // One build per audience, each holding its readers' offline index (editors read as staff).
-    for (const [build, audience] of [['staff', 'staff'], ['contractor', 'contractor'], ['public', 'public'], ['editor', 'staff']]) {
+    for (const [build, audience] of [['staff', 'staff'], ['contractor', 'contractor'], ['public', 'public'], ['editor', 'staff']] as const) {
       mkdirSync(path.join(siteDir, build, 'search-index'), { recursive: true });
       writeFileSync(path.join(siteDir, build, 'search-index', `${audience}.json`), JSON.stringify({ audience }));
     }
