@@ -3,74 +3,16 @@
  * in their article), a lesson into its sections, an announcement into one record, the glossary
  * into one record per term. Reads the same trees the validator reads.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { formatJalaliIso, formatJalaliLong, type JalaliDate } from '../domain/jalali';
-import { clauseLabel, parseArticleHeading, parseClauseAnchor, parseNoteLead } from '../domain/clauses';
+import { parseClauseAnchor } from '../domain/clauses';
 import { UNVERSIONED } from '../search/editions';
 import type { SearchRecord } from '../search/record';
-import { walkClauses } from './clause-tree';
+import { plainText, readTree, sections } from './regulation-sections';
 import type { Corpus, Regulation } from './corpus';
-import { splitMarkdown } from './front-matter';
-import { parseMdx } from './markdown';
 import { titleOf } from './schemas/taxonomy';
 
 const jalaliNumber = (d: JalaliDate) => Number(formatJalaliIso(d).replace(/\//g, ''));
-
-/** Text of a node with spaces between blocks and table cells (mdast's toString runs them together). */
-function plainText(node: RootContent | Root): string {
-  if ('value' in node && typeof node.value === 'string') return node.type === 'html' || node.type.startsWith('mdx') ? '' : node.value;
-  if (!('children' in node)) return '';
-  const inline = ['paragraph', 'heading', 'emphasis', 'strong', 'link', 'delete', 'tableCell'].includes(node.type);
-  return (node.children as RootContent[]).map(plainText).join(inline ? '' : ' ').replace(/\s+/g, ' ').trim();
-}
-
-function readTree(siteDir: string, file: string): Root | undefined {
-  const { body } = splitMarkdown(file, readFileSync(path.join(siteDir, file), 'utf8'));
-  const parsed = parseMdx(body);
-  return parsed.ok ? parsed.tree : undefined;
-}
-
-interface Section {
-  anchor: string;
-  title: string;
-  /** Article number when the section is an article, for labelling its notes. */
-  article?: number;
-  nodes: RootContent[];
-  notes: { anchor: string; label: string; nodes: RootContent[] }[];
-}
-
-/** Cuts a page into sections at level-2 headings; notes (تبصره) become their own parts. */
-function sections(tree: Root, pageTitle: string): Section[] {
-  const anchors = new Map<RootContent, string>();
-  walkClauses(tree, {
-    onArticle: (node, clause) => void anchors.set(node, clause.anchor),
-    onNote: (node, clause) => void anchors.set(node, clause.anchor),
-  });
-  const slugger = new GithubSlugger();
-  const result: Section[] = [{ anchor: '', title: pageTitle, nodes: [], notes: [] }];
-  for (const node of tree.children) {
-    const current = result[result.length - 1]!;
-    if (node.type === 'heading' && (node as Heading).depth === 2) {
-      const text = toString(node);
-      const article = parseArticleHeading(text);
-      // Non-clause headings get Docusaurus's own slug, so the anchor is the one on the page.
-      const anchor = anchors.get(node) ?? slugger.slug(text);
-      if (article !== undefined) slugger.slug(anchor); // keep the slugger's duplicate count in step
-      result.push({ anchor, title: text, article, nodes: [], notes: [] });
-    } else if (anchors.has(node) && current.article !== undefined) {
-      const lead = toString((node as { children: RootContent[] }).children[0] as RootContent);
-      const note = parseNoteLead(lead.replace(/[:\s]+$/, '')) ?? 0;
-      current.notes.push({ anchor: anchors.get(node)!, label: clauseLabel({ article: current.article, note }), nodes: [node] });
-    } else {
-      current.nodes.push(node);
-    }
-  }
-  return result.filter((s) => s.nodes.length || s.notes.length || s.anchor !== '');
-}
 
 const safeId = (...parts: string[]) =>
   parts
