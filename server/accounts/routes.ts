@@ -27,6 +27,8 @@ export interface AccountRoutesOptions {
   readonly lifetimes?: Partial<SessionLifetimes>;
   /** The clock, for tests. */
   readonly now?: () => number;
+  /** How long a looked-up session is remembered (see SessionStoreOptions.cacheMs); default 1 s. */
+  readonly sessionCacheMs?: number;
 }
 
 export interface AccountServices extends AccountGuards {
@@ -78,7 +80,7 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
   if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
   if (!app.hasRequestDecorator('auth')) app.decorateRequest('auth', null);
 
-  const sessions = createSessionStore(db, { lifetimes: options.lifetimes, now });
+  const sessions = createSessionStore(db, { lifetimes: options.lifetimes, now, cacheMs: options.sessionCacheMs ?? 1000 });
   const limiter = createSignInLimiter(db, { limits: options.limits, now });
   const guards = createGuards(sessions);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies } as const;

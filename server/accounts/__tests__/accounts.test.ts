@@ -103,6 +103,26 @@ describe.each(dialects)('accounts on $name', (t) => {
       expect(await sessions.find(token)).toBeNull();
     });
 
+    it('are remembered for cacheMs, forgotten at once on sign-out or password change in this process', async () => {
+      const user = await createUser(t.db, staff);
+      const clock = manualClock();
+      const sessions = createSessionStore(t.db, { now: clock.now, cacheMs: 1000 });
+      const first = await sessions.create(user.id);
+      const second = await sessions.create(user.id);
+      expect(await sessions.find(first.token)).not.toBeNull();
+      // Removed behind the store's back (another process): still remembered for under a second…
+      await t.db.deleteFrom('sessions').where('id', '=', first.session.id).execute();
+      clock.advance(900);
+      expect(await sessions.find(first.token)).not.toBeNull();
+      // …then asked again, and gone.
+      clock.advance(200);
+      expect(await sessions.find(first.token)).toBeNull();
+      // Revoking through the store forgets at once.
+      expect(await sessions.find(second.token)).not.toBeNull();
+      await sessions.revokeAllForUser(user.id);
+      expect(await sessions.find(second.token)).toBeNull();
+    });
+
     it('end after 12 idle hours, slide while used, and end 7 days after sign-in in any case', async () => {
       const user = await createUser(t.db, staff);
       const clock = manualClock();
