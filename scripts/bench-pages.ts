@@ -27,15 +27,20 @@ import {
   type PageMetrics,
 } from './lib/bench/lighthouse';
 import { describeMachine, machine } from './lib/bench/machine';
+import { loadCorpus } from '../src/content/corpus';
+import { buildToday, listedRegulations } from '../src/content/editions';
 import { startAyinServer, startDocusaurusServe, type RunningServer } from './lib/bench/servers';
 import { markdownTable, textTable, type Column } from './lib/bench/table';
 
 const repoDir = path.resolve(__dirname, '..');
 const progress = (line: string) => console.error(line);
 
+// The staff build (the largest): the Ayin server serves it to visitors here (AYIN_AUDIENCE=staff),
+// `docusaurus serve` serves its folder. CS-002 in the edition the build lists.
+const AUDIENCE = 'staff';
 const PAGES = [
   { name: 'home', path: '/' },
-  { name: 'regulation', path: '/regulations/connection-sales/cs-002' },
+  { name: 'regulation', path: `${listedRegulations(loadCorpus(repoDir), buildToday()).get('CS-002')!.permalink}` },
 ] as const;
 type Page = (typeof PAGES)[number];
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop'];
@@ -92,8 +97,8 @@ async function main() {
   const logDir = flags.save ?? mkdtempSync(path.join(os.tmpdir(), 'ayin-bench-pages-'));
 
   progress(`Machine: ${describeMachine()}. Serving ${siteDir}; server logs in ${logDir}`);
-  running.servers.push(await startAyinServer({ repoDir, siteDir, logFile: path.join(logDir, 'ayin-server.log') }));
-  running.servers.push(await startDocusaurusServe({ repoDir, siteDir, logFile: path.join(logDir, 'docusaurus-serve.log') }));
+  running.servers.push(await startAyinServer({ repoDir, siteDir, audience: AUDIENCE, logFile: path.join(logDir, 'ayin-server.log') }));
+  running.servers.push(await startDocusaurusServe({ repoDir, siteDir: path.join(siteDir, AUDIENCE), logFile: path.join(logDir, 'docusaurus-serve.log') }));
 
   const results: PageRun[] = [];
   // Same page and form factor back to back on both servers, so a slow moment hits both alike.
@@ -133,7 +138,7 @@ function medianByPerformance(reports: LH.Result[]): LH.Result {
 }
 
 function requireBuiltSite(siteDir: string) {
-  if (existsSync(path.join(siteDir, 'index.html'))) return;
+  if (existsSync(path.join(siteDir, AUDIENCE, 'index.html'))) return;
   console.error(`No built site in ${siteDir}: run "npm run build" first (bench:pages measures a build, it does not make one).`);
   process.exit(1);
 }

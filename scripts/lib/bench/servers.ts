@@ -19,13 +19,13 @@ export interface ServerOptions {
   logFile: string;
 }
 
-export async function startAyinServer({ repoDir, siteDir, logFile }: ServerOptions): Promise<RunningServer> {
+export async function startAyinServer({ repoDir, siteDir, logFile, audience = 'public' }: ServerOptions & { audience?: string }): Promise<RunningServer> {
   const port = await freeLoopbackPort();
   const child = startInGroup(path.join(repoDir, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: repoDir,
     logFile,
     // Request logs would only fill the log file.
-    env: { HOST: '127.0.0.1', PORT: String(port), AYIN_SITE_DIR: siteDir, LOG_LEVEL: 'warn' },
+    env: { HOST: '127.0.0.1', PORT: String(port), AYIN_SITE_DIR: siteDir, AYIN_AUDIENCE: audience, LOG_LEVEL: 'warn' },
   });
   return ready('Ayin server', `http://127.0.0.1:${port}`, child, logFile);
 }
