@@ -51,8 +51,11 @@ test('ticking a past edition adds its hits, labelled as no longer in force, at t
   // Only the past edition: untick the one in force.
   await facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` }).uncheck();
   await expect(page).not.toHaveURL(new RegExp(`edition=${inForce.name}`));
+  // The URL changes before the new results arrive: wait for the list to be the past edition's.
+  const pastOnly = new RegExp(`^/regulations/${older}/`);
+  await expect.poll(async () => (await regulationHrefs(page)).every((href) => pastOnly.test(href)), { timeout: 10_000 }).toBe(true);
   const hrefs = await regulationHrefs(page);
-  for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${older}/`));
+  expect(hrefs.length).toBeGreaterThan(0);
   const labels = page.locator('[data-edition-status="past"]');
   await expect(labels.first()).toHaveText(`ویرایش ${toPersianDigits(older!)} — منسوخ`);
   expect(await labels.count()).toBe(hrefs.length);
@@ -60,8 +63,7 @@ test('ticking a past edition adds its hits, labelled as no longer in force, at t
   // «همه ویرایش‌ها» lifts the restriction; removing the filter chip goes back to the default.
   await facet(page).getByRole('checkbox', { name: 'همه ویرایش‌ها' }).check();
   await expect(page).toHaveURL(/edition=all/);
-  const all = await regulationHrefs(page);
-  expect(new Set(all.map((h) => h.split('/')[2])).size).toBeGreaterThan(1);
+  await expect.poll(async () => new Set((await regulationHrefs(page)).map((h) => h.split('/')[2])).size, { timeout: 10_000 }).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'حذف پالایه همه ویرایش‌ها' }).click();
   await expect(page).not.toHaveURL(/edition=/);
   await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
