@@ -58,6 +58,9 @@ const config: Config = {
   // is drawn once, in the right font, instead of shifting when a late font arrives.
   staticDirectories: ['static', 'node_modules/vazirmatn/misc/Non-Latin/fonts/webfonts'],
   headTags: [
+    // Which build this is: the public build is only ever served to visitors who have not signed
+    // in, so its pages need not ask the server who the reader is (src/lib/api.ts).
+    { tagName: 'meta', attributes: { name: 'ayin-build', content: audience } },
     {
       tagName: 'link',
       attributes: { rel: 'preload', href: '/Vazirmatn-NL%5Bwght%5D.woff2', as: 'font', type: 'font/woff2', crossorigin: 'anonymous' },

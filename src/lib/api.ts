@@ -81,6 +81,10 @@ let sessionPromise: Promise<Session | null> | undefined;
 
 /** The signed-in user, or null for a visitor; one request per page load, however many ask. */
 export function loadSession(): Promise<Session | null> {
+  // The server hands the public build only to readers without a session: nobody to ask about.
+  if (typeof document !== 'undefined' && document.querySelector('meta[name="ayin-build"]')?.getAttribute('content') === 'public') {
+    return Promise.resolve(null);
+  }
   sessionPromise ??= api<Session>('/api/auth/me')
     .then((session) => {
       csrfToken = session.csrfToken;
