@@ -56,8 +56,9 @@ export default function remarkRegulations(options: RemarkRegulationsOptions) {
     const problems = issues.map((i) => `${where}:${i.line}: link: ${i.message}`);
     const audience = buildAudience();
     const sameEdition = editionOfFile(corpus, where);
+    const today = buildToday();
     for (const link of links) {
-      const target = options.links === 'file' ? sameEdition.get(link.code) : linkTarget(corpus, link.code, buildToday());
+      const target = options.links === 'file' ? sameEdition.get(link.code) : linkTarget(corpus, link.code, today);
       if (!target) {
         problems.push(`${where}:${link.line}: link: no regulation with code ${link.code}`);
         continue;
