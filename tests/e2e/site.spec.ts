@@ -4,6 +4,7 @@ import { formatJalaliLong } from '../../src/domain/jalali';
 import { corpus, listed, regulation } from './corpus';
 import { signInAs } from './auth';
 import { gotoHydrated } from './hydrated';
+import { seriousViolations } from './axe';
 
 const cs002 = regulation('CS-002');
 
@@ -151,12 +152,27 @@ test('no request leaves the machine when pages load', async ({ page, baseURL }) 
 });
 
 for (const [name, url] of [['home', '/'], ['area', '/regulations/connection-sales'], ['regulation', cs002.permalink]] as const) {
-  test(`accessibility of the ${name} page: no serious or critical axe violations`, async ({ page }) => {
-    await page.goto(url);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-    expect(serious).toEqual([]);
-  });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`accessibility of the ${name} page (${scheme}): no serious or critical axe violations`, async ({ page }) => {
+      expect(await seriousViolations(page, url, scheme)).toEqual([]);
+    });
+  }
 }
+
+test('the sign-in link keeps its full contrast while the session is still loading', async ({ page }) => {
+  // A signed-in reader's page asks who they are; hold the answer back, so the page stays in its
+  // "loading" state (drawn as «ورود») as long as we look.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/auth/me', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const link = page.locator('.navbar [data-account="signed-out"]');
+  await expect(link).toHaveAttribute('data-session', 'loading');
+  const violations = (await new AxeBuilder({ page }).include('.navbar').withRules(['color-contrast']).analyze()).violations;
+  release();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('1');
+});

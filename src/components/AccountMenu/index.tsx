@@ -30,6 +30,9 @@ function SignInLink({ mobile, pending }: { mobile?: boolean; pending?: boolean }
       className={clsx(mobile ? 'menu__link' : 'navbar__item navbar__link', styles.signIn, pending && styles.pending)}
       href={signInHref()}
       data-account="signed-out"
+      // Tests (and assistive technology) can tell "not known yet" from "signed out".
+      data-session={pending ? 'loading' : 'known'}
+      aria-busy={pending || undefined}
     >
       ورود
     </a>
@@ -50,7 +53,7 @@ function useSignOut() {
 function MobileMenu({ user }: { user: Me }): ReactNode {
   const out = useSignOut();
   return (
-    <li className="menu__list-item" data-account="signed-in">
+    <li className="menu__list-item" data-account="signed-in" data-session="known">
       <span className={clsx('menu__link', styles.mobileName)}>
         {user.displayName} <small>({user.roleLabel})</small>
       </span>
@@ -96,7 +99,7 @@ function DesktopMenu({ user }: { user: Me }): ReactNode {
   }, [open]);
 
   return (
-    <div ref={root} className={clsx('navbar__item dropdown', styles.account, open && 'dropdown--show')} data-account="signed-in">
+    <div ref={root} className={clsx('navbar__item dropdown', styles.account, open && 'dropdown--show')} data-account="signed-in" data-session="known">
       <button
         ref={button}
         type="button"
