@@ -23,7 +23,7 @@ export const publicQuestionSchema = z.object({
 });
 
 /** A learner's answer as stored (after the quiz domain's `parseAnswer`). */
-export const learnerAnswerSchema = z.union([z.string(), z.array(z.string()), z.boolean(), z.number()]);
+export const learnerAnswerSchema = z.union([z.string(), z.array(z.string()).readonly(), z.boolean(), z.number()]);
 export type LearnerAnswer = z.infer<typeof learnerAnswerSchema>;
 
 /** A cited clause as a link: the server resolves `reg:CODE#anchor` to the edition in force. */
