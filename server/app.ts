@@ -4,7 +4,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { readingAudience, type BuildAudience } from '../src/content/build-audience';
 import type { Audience } from '../src/search/audience';
-import { buildAudienceOfRole, registerAccountRoutes } from './accounts';
+import { apiErrorHandler, buildAudienceOfRole, registerAccountRoutes } from './accounts';
 import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
@@ -41,14 +41,8 @@ export async function buildServer(config: ServerConfig, { database, training }: 
   // Static files are precompressed at build time; this compresses the API's dynamic answers.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error(error);
-    return reply.code(status).send({
-      error: status === 500 ? 'internal' : 'bad_request',
-      message: status === 500 ? 'خطای پیش‌بینی‌نشده در کارساز. لطفاً دوباره تلاش کنید.' : 'درخواست نامعتبر است.',
-    });
-  });
+  // The API's scopes have this handler too (server/api/); this one answers everything else.
+  app.setErrorHandler(apiErrorHandler);
 
   const accounts = database
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
@@ -73,8 +67,8 @@ export async function buildServer(config: ServerConfig, { database, training }: 
     });
   }
   const search = createSearchService({ meili: config.meili, audience: config.audience });
-  registerHealth(app, config.siteDir, search, database);
-  registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf });
+  await registerHealth(app, config.siteDir, search, database);
+  await registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf, authOf: accounts?.authOf });
   await registerStaticSite(app, config.siteDir, buildOf);
   return app;
 }

@@ -4,22 +4,19 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { BUILD_AUDIENCES } from '../src/content/build-audience';
 import type { DatabaseHandle } from './db';
+import { searchRoutes, type HealthReport } from '../src/api/search';
+import { registerApi } from './api/plugin';
 import type { SearchService } from './search/service';
 
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  version: string;
-  site: { built: boolean; builtAt?: string };
-  search: { engine: 'meilisearch' | 'lunr'; configured: 'meilisearch' | 'lunr'; audience: string };
-  database: { engine: 'sqlite' | 'postgres' | 'none'; location?: string };
-}
+export type { HealthReport } from '../src/api/search';
 
 const packageVersion = (): string =>
   (JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
-export function registerHealth(app: FastifyInstance, siteDir: string, search: SearchService, database?: DatabaseHandle) {
+export async function registerHealth(app: FastifyInstance, siteDir: string, search: SearchService, database?: DatabaseHandle): Promise<void> {
   const version = packageVersion();
-  app.get('/api/health', async (): Promise<HealthReport> => {
+  // Public: monitoring asks without signing in.
+  await registerApi(app, {}, ({ route }) => route(searchRoutes.health, { access: 'public', handler: async (): Promise<HealthReport> => {
     const stampFile = path.join(siteDir, '.ayin-build.json');
     const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { builtAt?: string; audiences?: string[] }) : {};
     // Every reader needs their build: one missing audience is a site some users cannot open.
@@ -35,5 +32,5 @@ export function registerHealth(app: FastifyInstance, siteDir: string, search: Se
       // The location has any password removed.
       database: database ? { engine: database.dialect, location: database.location } : { engine: 'none' },
     };
-  });
+  } }));
 }

@@ -3,22 +3,18 @@
  * English code for programs and a Persian message to show the user as it is.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiErrorBody } from '../../src/api/errors';
 import { toPersianDigits } from '../../src/domain/digits';
 import { AccountInputError } from './validation';
 
-export interface ApiErrorBody {
-  readonly error: string;
-  readonly message: string;
-  readonly fields?: readonly string[];
-  readonly retryAfterSeconds?: number;
-}
+export type { ApiErrorBody };
 
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     readonly messageFa: string,
-    readonly extra: Partial<ApiErrorBody> = {},
+    readonly extra: Partial<Omit<ApiErrorBody, 'error' | 'message'>> = {},
   ) {
     super(`${code}: ${messageFa}`);
   }
@@ -34,6 +30,7 @@ export const MESSAGES = {
   bodyTooLarge: 'حجم درخواست بیش از اندازهٔ مجاز است.',
   unsupportedMediaType: 'نوع محتوای درخواست پذیرفته نیست. داده‌ها را به‌صورت JSON بفرستید.',
   invalidJson: 'بدنهٔ درخواست JSON معتبر نیست.',
+  textExpected: 'پرونده را به‌صورت متن (text/csv) بفرستید.',
   notAnObject: 'بدنهٔ درخواست باید یک شیء JSON باشد.',
   badRequest: 'درخواست نامعتبر است.',
   internal: 'خطای پیش‌بینی‌نشده در کارساز. لطفاً دوباره تلاش کنید.',

@@ -11,12 +11,8 @@ import type { ActiveSession, SessionStore } from './sessions';
 
 export const SESSION_COOKIE = 'ayin_session';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The signed-in session, set by `requireUser` (and `requireCsrf`). */
-    auth: ActiveSession | null;
-  }
-}
+// `request.auth` is declared by the /api plugin (server/api/plugin.ts), which sets it for every API route.
+import type {} from '../api/plugin';
 
 export interface AccountGuards {
   /** The request's live session, or null; looked up at most once per request. */

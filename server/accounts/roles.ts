@@ -1,31 +1,19 @@
-/** The roles of Ayin's users, their Persian names, and what each may read. */
-import type { Audience } from '../../src/search/audience';
+/**
+ * The roles of Ayin's users: declared once in the API contract (src/api/roles.ts), with their
+ * Persian names and the build each reads; this module adds the server's types around them.
+ */
 import type { BuildAudience } from '../../src/content/build-audience';
-import { ROLES, type Role } from '../db/schema';
+import type { Audience } from '../../src/search/audience';
+import { audienceOfRole as contractAudienceOfRole, isRole, ROLE_BUILD, ROLE_LABELS, ROLES, type Role } from '../../src/api/roles';
 
-export { ROLES, type Role };
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  staff: 'کارشناس',
-  contractor: 'پیمانکار',
-  editor: 'ویراستار',
-  approver: 'تأییدکننده',
-  supervisor: 'ناظر',
-  admin: 'مدیر سامانه',
-};
+export { isRole, ROLE_LABELS, ROLES, type Role };
 
 /** Contractors read contractor and public texts; every company role reads everything. */
 export function audienceOfRole(role: Role | undefined): Audience {
-  if (!role) return 'public';
-  return role === 'contractor' ? 'contractor' : 'staff';
+  return contractAudienceOfRole(role);
 }
 
-/** The site build a role is served (see src/content/build-audience.ts). */
+/** The site build a role is served (see src/content/build-audience.ts); visitors get `public`. */
 export function buildAudienceOfRole(role: Role | undefined): BuildAudience {
-  if (role === 'editor' || role === 'approver') return 'editor';
-  return audienceOfRole(role);
+  return role ? ROLE_BUILD[role] : 'public';
 }

@@ -1,22 +1,23 @@
 /**
  * `/api/auth/*`: sign-in, sign-out, the current user, password change. Registers
  * `@fastify/cookie` on the app (other routes read the session cookie through the guards it
- * returns) and the routes in a scope of their own, whose error handler answers in Persian.
+ * returns) and the routes through the `/api` plugin (server/api/), with the contract's shapes
+ * (src/api/auth.ts).
  *
  * Sign-in itself carries no CSRF token (there is no session yet); it accepts JSON only, which
  * a cross-site form cannot send, so another site cannot sign a visitor in to its account.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import { authRoutes, type Session } from '../../src/api/auth';
+import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
-import { ApiError, apiErrorHandler, MESSAGES, tooManyAttempts } from './api-errors';
-import { CSRF_HEADER, csrfTokensMatch } from './csrf';
+import { ApiError, MESSAGES, tooManyAttempts } from './api-errors';
 import { createGuards, SESSION_COOKIE, type AccountGuards } from './guards';
 import { createSignInLimiter, type SignInLimiter, type SignInLimits } from './rate-limit';
 import { createSessionStore, type ActiveSession, type SessionLifetimes, type SessionStore } from './sessions';
-import { authenticate, changePassword, toPublicUser, type PublicUser } from './users';
+import { authenticate, changePassword, toPublicUser } from './users';
 import { AccountInputError } from './validation';
 
 export interface AccountRoutesOptions {
@@ -36,49 +37,15 @@ export interface AccountServices extends AccountGuards {
   readonly limiter: SignInLimiter;
 }
 
-export interface SignedIn {
-  readonly user: PublicUser;
-  readonly csrfToken: string;
-}
+/** What sign-in, `me` and a password change answer (the contract's session). */
+export type SignedIn = Session;
 
 /** Auth bodies are a few short strings; anything near this size is not a sign-in. */
 const AUTH_BODY_LIMIT = 4 * 1024;
 
-const signInBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(1024) });
-const passwordBody = z.object({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) });
-
-const FIELD_LABELS: Record<string, string> = {
-  username: 'نام کاربری',
-  password: 'گذرواژه',
-  currentPassword: 'گذرواژهٔ کنونی',
-  newPassword: 'گذرواژهٔ تازه',
-};
-
-/** Parses a JSON body with a zod schema; a 400 with a Persian message naming the field otherwise. */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'invalid_body', MESSAGES.notAnObject);
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const fields = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean);
-  const first = result.error.issues[0]!;
-  const field = String(first.path[0] ?? '');
-  const label = `«${FIELD_LABELS[field] ?? field}»`;
-  const given = (body as Record<string, unknown>)[field];
-  const message =
-    given === undefined || given === ''
-      ? `${label} را وارد کنید.`
-      : typeof given !== 'string'
-        ? `${label} باید متن باشد.`
-        : first.code === 'too_big'
-          ? `${label} بیش از حد طولانی است.`
-          : `${label} را وارد کنید.`;
-  throw new ApiError(400, 'invalid_body', message, { fields });
-}
-
 export async function registerAccountRoutes(app: FastifyInstance, options: AccountRoutesOptions): Promise<AccountServices> {
   const { db, now } = options;
   if (!app.hasRequestDecorator('cookies')) await app.register(cookie);
-  if (!app.hasRequestDecorator('auth')) app.decorateRequest('auth', null);
 
   const sessions = createSessionStore(db, { lifetimes: options.lifetimes, now, cacheMs: options.sessionCacheMs ?? 1000 });
   const limiter = createSignInLimiter(db, { limits: options.limits, now });
@@ -90,63 +57,68 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
   const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
   const signedIn = (session: ActiveSession): SignedIn => ({ user: toPublicUser(session.user), csrfToken: session.csrfToken });
 
-  await app.register(async (scope) => {
-    scope.setErrorHandler(apiErrorHandler);
-    scope.addHook('onSend', async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
-    });
-
-    scope.post('/api/auth/sign-in', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply): Promise<SignedIn> => {
-      const { username, password } = parseBody(signInBody, request.body);
-      const subject = { username, ip: request.ip };
-      const decision = await limiter.check(subject);
-      if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
-      const result = await authenticate(db, username, password);
-      if (!result.ok) {
-        if (result.reason === 'disabled') throw new ApiError(403, 'account_disabled', MESSAGES.disabled);
-        await limiter.recordFailure(subject);
-        throw new ApiError(401, 'invalid_credentials', MESSAGES.invalidCredentials);
-      }
-      await limiter.clearUsername(username);
-      // A fresh session on every sign-in: a token planted before sign-in is worth nothing after.
-      const previous = request.cookies[SESSION_COOKIE];
-      if (previous) await sessions.revoke(previous);
-      const { token, session } = await sessions.create(result.user.id);
-      setSessionCookie(reply, token);
-      return signedIn(session);
-    });
-
-    scope.post('/api/auth/sign-out', { bodyLimit: AUTH_BODY_LIMIT }, async (request, reply): Promise<{ signedOut: true }> => {
-      const auth = await guards.authOf(request);
-      if (auth) {
-        // Signing someone out is a state change another site must not trigger.
-        if (!csrfTokensMatch(auth.csrfToken, request.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', MESSAGES.csrf);
-        await sessions.revoke(request.cookies[SESSION_COOKIE]!);
-      }
-      clearSessionCookie(reply);
-      return { signedOut: true as const };
-    });
-
-    scope.get('/api/auth/me', async (request, reply): Promise<SignedIn> => {
-      const auth = await guards.authOf(request);
-      if (!auth) {
-        if (request.cookies[SESSION_COOKIE]) clearSessionCookie(reply);
-        throw new ApiError(401, 'not_signed_in', MESSAGES.notSignedIn);
-      }
-      return signedIn(auth);
-    });
-
-    scope.post(
-      '/api/auth/password',
-      { bodyLimit: AUTH_BODY_LIMIT, preHandler: [guards.requireUser(), guards.requireCsrf] },
-      async (request: FastifyRequest): Promise<SignedIn> => {
-        const auth = request.auth!;
-        const { currentPassword, newPassword } = parseBody(passwordBody, request.body);
-        // Guessing the current password through a stolen session is limited like sign-in.
-        const subject = { username: auth.user.username, ip: request.ip };
+  await registerApi(app, { authOf: guards.authOf }, (api) => {
+    api.route(authRoutes.signIn, {
+      access: 'public',
+      csrf: {
+        exempt:
+          'there is no session yet; the body must be application/json, which a cross-site form cannot send and no preflight is ever granted, and every sign-in starts a fresh session',
+      },
+      bodyLimit: AUTH_BODY_LIMIT,
+      async handler({ request, reply, body: { username, password } }): Promise<SignedIn> {
+        const subject = { username, ip: request.ip };
         const decision = await limiter.check(subject);
         if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
-        const outcome = await changePassword(db, { userId: auth.user.id, currentPassword, newPassword, keepSessionId: auth.id }).catch((error: unknown) => {
+        const result = await authenticate(db, username, password);
+        if (!result.ok) {
+          if (result.reason === 'disabled') throw new ApiError(403, 'account_disabled', MESSAGES.disabled);
+          await limiter.recordFailure(subject);
+          throw new ApiError(401, 'invalid_credentials', MESSAGES.invalidCredentials);
+        }
+        await limiter.clearUsername(username);
+        // A fresh session on every sign-in: a token planted before sign-in is worth nothing after.
+        const previous = request.cookies[SESSION_COOKIE];
+        if (previous) await sessions.revoke(previous);
+        const { token, session } = await sessions.create(result.user.id);
+        setSessionCookie(reply, token);
+        return signedIn(session);
+      },
+    });
+
+    // Public: a visitor without a session has nothing to sign out of. With one, the plugin's
+    // CSRF check applies (signing someone out is a state change another site must not trigger).
+    api.route(authRoutes.signOut, {
+      access: 'public',
+      bodyLimit: AUTH_BODY_LIMIT,
+      async handler({ request, reply, auth }) {
+        if (auth) await sessions.revoke(request.cookies[SESSION_COOKIE]!);
+        clearSessionCookie(reply);
+        return { signedOut: true as const };
+      },
+    });
+
+    // Public: it is how the page learns whether anyone is signed in (401 when not).
+    api.route(authRoutes.me, {
+      access: 'public',
+      async handler({ request, reply, auth }): Promise<SignedIn> {
+        if (!auth) {
+          if (request.cookies[SESSION_COOKIE]) clearSessionCookie(reply);
+          throw new ApiError(401, 'not_signed_in', MESSAGES.notSignedIn);
+        }
+        return signedIn(auth);
+      },
+    });
+
+    api.route(authRoutes.changePassword, {
+      access: 'signed-in',
+      bodyLimit: AUTH_BODY_LIMIT,
+      async handler({ request, auth, body: { currentPassword, newPassword } }): Promise<SignedIn> {
+        const session = auth!;
+        // Guessing the current password through a stolen session is limited like sign-in.
+        const subject = { username: session.user.username, ip: request.ip };
+        const decision = await limiter.check(subject);
+        if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
+        const outcome = await changePassword(db, { userId: session.user.id, currentPassword, newPassword, keepSessionId: session.id }).catch((error: unknown) => {
           if (!(error instanceof AccountInputError)) throw error;
           throw new ApiError(400, 'invalid_input', error.issues.map((i) => i.messageFa).join(' '), { fields: ['newPassword'] });
         });
@@ -154,9 +126,9 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
           await limiter.recordFailure(subject);
           throw new ApiError(400, 'wrong_current_password', MESSAGES.wrongCurrentPassword, { fields: ['currentPassword'] });
         }
-        return signedIn(auth);
+        return signedIn(session);
       },
-    );
+    });
   });
 
   return { ...guards, sessions, limiter };

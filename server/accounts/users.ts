@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
+import type { PublicUser } from '../../src/api/auth';
 import type { Database, UserRow } from '../db/schema';
 import { dummyPasswordHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from './password';
 import { audienceOfRole, ROLE_LABELS, type Role } from './roles';
@@ -18,16 +19,8 @@ export interface User {
   readonly disabled: boolean;
 }
 
-/** The JSON the API sends about a user. */
-export interface PublicUser {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly roleLabel: string;
-  readonly company: string | null;
-  readonly audience: string;
-}
+/** The JSON the API sends about a user: the contract's shape (src/api/auth.ts). */
+export type { PublicUser };
 
 export function toUser(row: UserRow): User {
   return {

@@ -8,8 +8,10 @@
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
-export const ROLES = ['staff', 'contractor', 'editor', 'approver', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../src/api/roles';
+
+// The role list lives in the API contract; the CHECK of migration 001 lists the same (a test says so).
+export { ROLES, type Role } from '../../src/api/roles';
 
 export interface UsersTable {
   /** A random UUID: ids appear in URLs and must not be guessable in sequence. */

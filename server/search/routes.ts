@@ -10,53 +10,79 @@ import { readingAudience, type BuildAudience } from '../../src/content/build-aud
 import { isAudience, type Audience } from '../../src/search/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
 import { normalizePersian } from '../../src/search/normalize';
+import { searchRoutes } from '../../src/api/search';
+import { ApiError } from '../accounts/api-errors';
+import { registerApi, type SessionLookup } from '../api/plugin';
 import type { SearchService } from './service';
 
 export interface SearchRoutesOptions {
   readonly service: SearchService;
   readonly siteDir: string;
   readonly dataDir: string;
-  /** The audience of the current visitor (configuration, until accounts exist). */
+  /** The signed-in session (none without accounts). */
+  readonly authOf?: SessionLookup;
   /** The build a request is served (its reading audience decides what search may return). */
   readonly buildOf: (request: FastifyRequest) => Promise<BuildAudience>;
 }
 
 const MEILI_TIMEOUT_MS = 3000;
 
-export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, buildOf }: SearchRoutesOptions) {
+export async function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, buildOf, authOf }: SearchRoutesOptions): Promise<void> {
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
-  app.get('/api/search/config', async (request, reply) => {
-    const audience = await audienceOf(request);
-    const lunr = { url: `/search-index/${audience}.json` };
-    reply.header('cache-control', 'no-store');
-    if ((await service.engine()) === 'meilisearch') {
-      const token = await service.token(audience);
-      if (token) return { engine: 'meilisearch', audience, meili: { host: '/api/search/meili', index: SEARCH_INDEX, ...token }, lunr };
-    }
-    return { engine: 'lunr', audience, lunr };
-  });
 
-  // Only the search route of the search index is reachable through the proxy.
-  app.post<{ Params: { uid: string } }>('/api/search/meili/indexes/:uid/search', { bodyLimit: 16 * 1024 }, async (request, reply) => {
-    if (request.params.uid !== SEARCH_INDEX || !service.meili) {
-      return reply.code(404).send({ error: 'not_found', message: 'جست‌وجوی کارساز در دسترس نیست.' });
-    }
-    const authorization = request.headers.authorization;
-    if (!authorization?.startsWith('Bearer ')) {
-      return reply.code(401).send({ error: 'unauthorized', message: 'برای جست‌وجو نشانه دسترسی لازم است.' });
-    }
-    try {
-      const res = await fetch(`${service.meili.host}/indexes/${SEARCH_INDEX}/search`, {
-        method: 'POST',
-        headers: { authorization, 'content-type': 'application/json', connection: 'close' },
-        body: JSON.stringify(request.body ?? {}),
-        signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
-      });
-      reply.code(res.status).header('content-type', 'application/json; charset=utf-8').header('cache-control', 'no-store');
-      return reply.send(await res.text());
-    } catch {
-      return reply.code(503).send({ error: 'search_unavailable', message: 'جست‌وجوی کارساز پاسخ نداد.' });
-    }
+  await registerApi(app, { authOf }, ({ route }) => {
+    // Public: every reader searches; the answer is their own audience's token and index.
+    route(searchRoutes.config, {
+      access: 'public',
+      async handler({ request }) {
+        const audience = await audienceOf(request);
+        const lunr = { url: `/search-index/${audience}.json` };
+        if ((await service.engine()) === 'meilisearch') {
+          const token = await service.token(audience);
+          if (token) return { engine: 'meilisearch' as const, audience, meili: { host: '/api/search/meili', index: SEARCH_INDEX, ...token }, lunr };
+        }
+        return { engine: 'lunr' as const, audience, lunr };
+      },
+    });
+
+    // Only the search route of the search index is reachable through the proxy.
+    route(searchRoutes.meiliSearch, {
+      access: 'public',
+      csrf: { exempt: 'a read (Meilisearch searches by POST): it changes nothing, and what it may return is fixed by the audience tenant token in the Authorization header, not by a cookie' },
+      bodyLimit: 16 * 1024,
+      async handler({ request, reply, params, body }) {
+        if (params.uid !== SEARCH_INDEX || !service.meili) throw new ApiError(404, 'not_found', 'جست‌وجوی کارساز در دسترس نیست.');
+        const authorization = request.headers.authorization;
+        if (!authorization?.startsWith('Bearer ')) throw new ApiError(401, 'unauthorized', 'برای جست‌وجو نشانه دسترسی لازم است.');
+        try {
+          const res = await fetch(`${service.meili.host}/indexes/${SEARCH_INDEX}/search`, {
+            method: 'POST',
+            headers: { authorization, 'content-type': 'application/json', connection: 'close' },
+            body: JSON.stringify(body ?? {}),
+            signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
+          });
+          reply.code(res.status).header('content-type', 'application/json; charset=utf-8');
+          return reply.send(await res.text());
+        } catch {
+          throw new ApiError(503, 'search_unavailable', 'جست‌وجوی کارساز پاسخ نداد.');
+        }
+      },
+    });
+
+    // Queries that found nothing, for the editors' report. No user, no address: the query only.
+    route(searchRoutes.zeroResults, {
+      access: 'public',
+      csrf: { exempt: 'an anonymous log of a query: no session is read or changed, so another site posting it gains nothing it could not post itself' },
+      bodyLimit: 4 * 1024,
+      async handler({ body, reply }) {
+        const query = normalizePersian(body.query).slice(0, 200);
+        if (!query) throw new ApiError(400, 'bad_request', 'عبارت جست‌وجو خالی است.');
+        const filters = body.filters && typeof body.filters === 'object' ? body.filters : {};
+        mkdirSync(dataDir, { recursive: true });
+        appendFileSync(path.join(dataDir, 'zero-results.jsonl'), `${JSON.stringify({ at: new Date().toISOString().slice(0, 10), query, filters })}\n`);
+        return reply.code(204).send();
+      },
+    });
   });
 
   // Each audience's Lunr index holds only what it may read: hand out only the visitor's own.
@@ -71,15 +97,5 @@ export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, d
     const file = path.join('search-index', `${requested}.json`);
     if (!existsSync(path.join(buildRoot, file))) return reply.code(404).send({ error: 'not_found', message: 'نمایه جست‌وجوی آفلاین ساخته نشده است.' });
     return reply.header('cache-control', 'no-cache').header('vary', 'cookie').sendFile(file, buildRoot);
-  });
-
-  // Queries that found nothing, for the editors' report. No user, no address: the query only.
-  app.post<{ Body: { query?: unknown; filters?: unknown } }>('/api/search/zero-results', { bodyLimit: 4 * 1024 }, async (request, reply) => {
-    const query = typeof request.body?.query === 'string' ? normalizePersian(request.body.query).slice(0, 200) : '';
-    if (!query) return reply.code(400).send({ error: 'bad_request', message: 'عبارت جست‌وجو خالی است.' });
-    const filters = request.body?.filters && typeof request.body.filters === 'object' ? request.body.filters : {};
-    mkdirSync(dataDir, { recursive: true });
-    appendFileSync(path.join(dataDir, 'zero-results.jsonl'), `${JSON.stringify({ at: new Date().toISOString().slice(0, 10), query, filters })}\n`);
-    return reply.code(204).send();
   });
 }

@@ -1,21 +1,21 @@
 /**
- * `/api/seminars/*`: seats left and the reader's own registration, registering and cancelling
- * (signed in, CSRF, before the seminar starts, within capacity), and for supervisors the list of
- * registrants and attendance marking. Seminars come from the content (`content/seminars/`); a
- * seminar the reader's audience may not see does not exist for them (404).
+ * `/api/seminars/*` as the contract declares them (src/api/seminars.ts): seats left and the
+ * reader's own registration, registering and cancelling (signed in), and for supervisors the
+ * registrants and attendance. The rules are the service's (./service.ts); these only translate.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import * as z from 'zod';
-import { SEMINAR_ID } from '../../src/content/schemas/seminar';
+import { seminarRoutes } from '../../src/api/seminars';
 import type { SeminarEntry } from '../../src/content/seminars';
-import { seminarTiming, type SeminarTiming } from '../../src/domain/seminar-time';
-import { canSee, type Audience } from '../../src/search/audience';
-import { ApiError, apiErrorHandler, MESSAGES } from '../accounts/api-errors';
+import type { Audience } from '../../src/search/audience';
 import type { AccountGuards } from '../accounts/guards';
-import { audienceOfRole, ROLE_LABELS, type Role } from '../accounts/roles';
+import type { ActiveSession } from '../accounts/sessions';
+import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
-import { cancelRegistration, findRegistration, listRegistrants, markAttendance, register, seatsTaken, type Registrant, type RegistrationRow } from './store';
+import { createSeminarService, SEMINAR_MANAGERS, type SeminarReader } from './service';
+
+export { SEMINAR_MANAGERS };
+export type { SeminarStatus } from '../../src/api/seminars';
 
 export interface SeminarRoutesOptions {
   readonly db: Kysely<Database>;
@@ -27,105 +27,50 @@ export interface SeminarRoutesOptions {
   readonly now?: () => number;
 }
 
-/** `GET /api/seminars/:id` and the answer of every registration change. */
-export interface SeminarStatus {
-  readonly seminar: { readonly id: string; readonly capacity: number; readonly seatsLeft: number; readonly timing: SeminarTiming };
-  readonly registration: RegistrationRow | null;
-  readonly canManage: boolean;
-}
-
-export const SEMINAR_MANAGERS: readonly Role[] = ['supervisor', 'admin'];
 const BODY_LIMIT = 16 * 1024;
+const managers = { roles: SEMINAR_MANAGERS } as const;
 
-const SEMINAR_MESSAGES = {
-  notFound: 'این نشست پیدا نشد.',
-  full: 'ظرفیت این نشست تکمیل شده است.',
-  started: 'این نشست آغاز شده یا برگزار شده است؛ ثبت‌نام در آن دیگر ممکن نیست.',
-  cancelStarted: 'این نشست آغاز شده یا برگزار شده است؛ ثبت‌نام را دیگر نمی‌توان لغو کرد.',
-  notRegistered: 'شما در این نشست ثبت‌نام نکرده‌اید.',
-  registrantNotFound: 'این کاربر در این نشست ثبت‌نام نکرده است.',
-  badAttendance: '«شناسهٔ کاربر» و «حضور» (درست یا نادرست) را بفرستید.',
-} as const;
-
-const attendanceBody = z.strictObject({ userId: z.string().min(1).max(64), attended: z.boolean() });
+const readerOf = (auth: ActiveSession | null): SeminarReader | null => (auth ? { id: auth.user.id, role: auth.user.role } : null);
 
 export async function registerSeminarRoutes(app: FastifyInstance, options: SeminarRoutesOptions): Promise<void> {
-  const { db, guards } = options;
-  const now = options.now ?? Date.now;
-  const byId = new Map(options.seminars.map((s) => [s.id, s]));
+  const service = createSeminarService(options);
 
-  /** The seminar, if the reader may see it; otherwise it does not exist for them. */
-  async function seminarFor(request: FastifyRequest): Promise<SeminarEntry> {
-    const id = (request.params as { id: string }).id;
-    const entry = SEMINAR_ID.test(id) ? byId.get(id) : undefined;
-    const auth = await guards.authOf(request);
-    const audience = auth ? audienceOfRole(auth.user.role) : (options.visitorAudience ?? 'public');
-    if (!entry || !canSee(audience, entry.seminar.audience)) throw new ApiError(404, 'seminar_not_found', SEMINAR_MESSAGES.notFound);
-    return entry;
-  }
-
-  const timingOf = (entry: SeminarEntry) => seminarTiming(entry.startsAt, entry.seminar.durationMinutes, now());
-
-  async function statusOf(entry: SeminarEntry, request: FastifyRequest): Promise<SeminarStatus> {
-    const auth = await guards.authOf(request);
-    const [taken, registration] = await Promise.all([
-      seatsTaken(db, entry.id),
-      auth ? findRegistration(db, entry.id, auth.user.id) : Promise.resolve(null),
-    ]);
-    return {
-      seminar: { id: entry.id, capacity: entry.seminar.capacity, seatsLeft: Math.max(0, entry.seminar.capacity - taken), timing: timingOf(entry) },
-      registration,
-      canManage: Boolean(auth && SEMINAR_MANAGERS.includes(auth.user.role)),
-    };
-  }
-
-  const withLabel = (r: Registrant) => ({ ...r, roleLabel: ROLE_LABELS[r.role as Role] ?? r.role });
-
-  await app.register(async (scope) => {
-    scope.setErrorHandler(apiErrorHandler);
-    scope.addHook('onSend', async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
-    });
-    const signedIn = { bodyLimit: BODY_LIMIT, preHandler: [guards.requireUser(), guards.requireCsrf] };
-    const managers = guards.requireUser(SEMINAR_MANAGERS);
-
-    scope.get('/api/seminars/:id', async (request) => statusOf(await seminarFor(request), request));
-
-    scope.post('/api/seminars/:id/registration', signedIn, async (request, reply) => {
-      const entry = await seminarFor(request);
-      if (timingOf(entry) !== 'upcoming') throw new ApiError(409, 'seminar_started', SEMINAR_MESSAGES.started);
-      const outcome = await register(db, { seminarId: entry.id, userId: request.auth!.user.id, capacity: entry.seminar.capacity, now: now() });
-      if (outcome === 'full') throw new ApiError(409, 'seminar_full', SEMINAR_MESSAGES.full);
-      reply.code(outcome === 'registered' ? 201 : 200);
-      return statusOf(entry, request);
+  await registerApi(app, { authOf: options.guards.authOf }, ({ route }) => {
+    // Public: seats left are shown to visitors too (of the seminars their audience may see).
+    route(seminarRoutes.status, {
+      access: 'public',
+      handler: ({ params, auth }) => service.status(service.find(params.id, readerOf(auth)), readerOf(auth)),
     });
 
-    scope.delete('/api/seminars/:id/registration', signedIn, async (request) => {
-      const entry = await seminarFor(request);
-      if (timingOf(entry) !== 'upcoming') throw new ApiError(409, 'seminar_started', SEMINAR_MESSAGES.cancelStarted);
-      const cancelled = await cancelRegistration(db, { seminarId: entry.id, userId: request.auth!.user.id });
-      if (!cancelled) throw new ApiError(404, 'not_registered', SEMINAR_MESSAGES.notRegistered);
-      return statusOf(entry, request);
+    route(seminarRoutes.register, {
+      access: 'signed-in',
+      bodyLimit: BODY_LIMIT,
+      async handler({ params, auth, reply }) {
+        const reader = readerOf(auth)!;
+        const { created, status } = await service.register(service.find(params.id, reader), reader);
+        reply.code(created ? 201 : 200);
+        return status;
+      },
     });
 
-    scope.get('/api/seminars/:id/registrations', { preHandler: managers }, async (request) => {
-      const entry = await seminarFor(request);
-      return { registrations: (await listRegistrants(db, entry.id)).map(withLabel) };
+    route(seminarRoutes.cancel, {
+      access: 'signed-in',
+      bodyLimit: BODY_LIMIT,
+      handler: ({ params, auth }) => service.cancel(service.find(params.id, readerOf(auth)), readerOf(auth)!),
     });
 
-    scope.put('/api/seminars/:id/attendance', { bodyLimit: BODY_LIMIT, preHandler: [managers, guards.requireCsrf] }, async (request) => {
-      const entry = await seminarFor(request);
-      const body = request.body;
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'invalid_body', MESSAGES.notAnObject);
-      const parsed = attendanceBody.safeParse(body);
-      if (!parsed.success) {
-        throw new ApiError(400, 'invalid_body', SEMINAR_MESSAGES.badAttendance, { fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))].filter(Boolean) });
-      }
-      const { userId, attended } = parsed.data;
-      const marked = await markAttendance(db, { seminarId: entry.id, userId, attended, markedBy: request.auth!.user.id, now: now() });
-      if (!marked) throw new ApiError(404, 'registrant_not_found', SEMINAR_MESSAGES.registrantNotFound);
-      const registration = (await listRegistrants(db, entry.id)).find((r) => r.userId === userId)!;
-      return { registration: withLabel(registration) };
+    route(seminarRoutes.registrants, {
+      access: managers,
+      handler: async ({ params, auth }) => ({ registrations: await service.registrants(service.find(params.id, readerOf(auth))) }),
+    });
+
+    route(seminarRoutes.attendance, {
+      access: managers,
+      bodyLimit: BODY_LIMIT,
+      handler: async ({ params, auth, body }) => {
+        const reader = readerOf(auth)!;
+        return { registration: await service.markAttendance(service.find(params.id, reader), body, reader) };
+      },
     });
   });
 }

@@ -1,19 +1,25 @@
 /**
  * `/api/training/*`, `/api/certificates/*`, `/api/verify/*`, `/api/reports/*` and the
- * `/verify/<code>` page, per the contract in `server/training/README.md`. Routes are thin:
- * they check who is asking and the shape of the request, and leave the rest to the services.
+ * `/verify/<code>` page, as the contract declares them (src/api/training.ts, certificates.ts,
+ * reports.ts). Routes are thin: the `/api` plugin checks who is asking and the shape of the
+ * request, the services do the rest.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, apiErrorHandler, MESSAGES } from '../accounts/api-errors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { certificateRoutes } from '../../src/api/certificates';
+import { reportRoutes, type ReportName, type reportQuerySchema } from '../../src/api/reports';
+import type * as z from 'zod';
+import { SUPERVISING_ROLES } from '../../src/api/roles';
+import type { ReplyOf } from '../../src/api/route';
+import { trainingRoutes } from '../../src/api/training';
 import type { AccountGuards } from '../accounts/guards';
+import { registerApi } from '../api/plugin';
 import type { CertificatePdfRenderer } from '../certificates/pdf';
 import { sendSitePage } from '../static-site';
 import type { ReportsService } from '../reports/service';
-import { reportCsv, type ReportName } from '../reports/csv';
+import { reportCsv } from '../reports/csv';
 import type { TrainingService } from './service';
-import { notTextField } from './errors';
 
 export interface TrainingRoutesOptions {
   readonly service: TrainingService;
@@ -29,81 +35,69 @@ export interface TrainingRoutesOptions {
 /** Training bodies are a few ids and one answer; 16 KB is generous. */
 export const TRAINING_BODY_LIMIT = 16 * 1024;
 
-function objectBody(body: unknown): Record<string, unknown> {
-  // No body at all (a submit) is an empty object; anything else must be a JSON object.
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'invalid_body', MESSAGES.notAnObject);
-  return body as Record<string, unknown>;
-}
-
-const params = (request: FastifyRequest) => request.params as Record<string, string>;
-const query = (request: FastifyRequest) => request.query as Record<string, string | undefined>;
+const supervising = { roles: SUPERVISING_ROLES } as const;
+type ReportQuery = z.output<typeof reportQuerySchema>;
 
 export async function registerTrainingRoutes(app: FastifyInstance, options: TrainingRoutesOptions): Promise<void> {
   const { service, reports, pdf, guards } = options;
-  const signedIn = { preHandler: guards.requireUser() };
-  const changing = { preHandler: [guards.requireUser(), guards.requireCsrf], bodyLimit: TRAINING_BODY_LIMIT };
-  // Saving an answer is the hot path (every click of every learner) and answers a few dozen
-  // bytes of JSON that no browser renders: no compression hooks, and instead of helmet (whose
-  // fastify plugin rebuilds its middleware on every request) the one header that matters here.
-  const saving = { ...changing, compress: false as const, decompress: false as const, config: { helmet: { skipRoute: true } } };
-  const supervising = { preHandler: guards.requireUser(['supervisor', 'admin']) };
 
-  await app.register(async (scope) => {
-    scope.setErrorHandler(apiErrorHandler);
-    scope.addHook('onSend', async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
+  await registerApi(app, { authOf: guards.authOf }, ({ route }) => {
+    const t = trainingRoutes;
+    route(t.quizOverview, { access: 'signed-in', handler: ({ auth, params }) => service.quizOverview(auth!.user, params.course) });
+    route(t.startAttempt, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, params }) => service.startAttempt(auth!.user, params.course) });
+    route(t.attempt, { access: 'signed-in', handler: ({ auth, params }) => service.getAttempt(auth!.user, params.id) });
+    // Saving an answer is the hot path (every click of every learner) and answers a few dozen
+    // bytes of JSON that no browser renders: no compression hooks, and instead of helmet (whose
+    // fastify plugin rebuilds its middleware on every request) the one header that matters here.
+    route(t.saveAnswer, {
+      access: 'signed-in',
+      bodyLimit: TRAINING_BODY_LIMIT,
+      fastify: { compress: false, decompress: false, config: { helmet: { skipRoute: true } } },
+      handler: ({ auth, params, body, reply }) => {
+        reply.header('x-content-type-options', 'nosniff');
+        return service.saveAnswer(auth!.user, params.id, params.questionId, body);
+      },
     });
+    route(t.submit, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, params }) => service.submit(auth!.user, params.id) });
+    route(t.openLesson, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => service.openLesson(auth!.user, body.course, body.lesson) });
+    route(t.me, { access: 'signed-in', handler: ({ auth }) => service.myLearning(auth!.user) });
 
-    scope.get('/api/training/courses/:course/quiz', signedIn, (request) => service.quizOverview(request.auth!.user, params(request).course!));
-    scope.post('/api/training/courses/:course/attempts', changing, (request) => {
-      objectBody(request.body);
-      return service.startAttempt(request.auth!.user, params(request).course!);
+    const c = certificateRoutes;
+    route(c.certificate, { access: 'signed-in', handler: ({ auth, params }) => service.certificates.ownedBy(auth!.user.id, params.code) });
+    route(c.pdf, {
+      access: 'signed-in',
+      async handler({ auth, params, request, reply }) {
+        const certificate = await service.certificates.ownedBy(auth!.user.id, params.code);
+        const origin = options.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
+        const file = await pdf.render(certificate, `${origin}${certificate.verifyPath}`);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="certificate-${certificate.code}.pdf"`)
+          .send(file);
+      },
     });
-    scope.get('/api/training/attempts/:id', signedIn, (request) => service.getAttempt(request.auth!.user, params(request).id!));
-    scope.put('/api/training/attempts/:id/answers/:questionId', saving, (request, reply) => {
-      reply.header('x-content-type-options', 'nosniff');
-      return service.saveAnswer(request.auth!.user, params(request).id!, params(request).questionId!, objectBody(request.body));
-    });
-    scope.post('/api/training/attempts/:id/submit', changing, (request) => {
-      objectBody(request.body);
-      return service.submit(request.auth!.user, params(request).id!);
-    });
-    scope.post('/api/training/lessons/open', changing, (request) => {
-      const { course, lesson } = objectBody(request.body);
-      if (course !== undefined && typeof course !== 'string') throw notTextField('course');
-      if (lesson !== undefined && typeof lesson !== 'string') throw notTextField('lesson');
-      return service.openLesson(request.auth!.user, course, lesson);
-    });
-    scope.get('/api/training/me', signedIn, (request) => service.myLearning(request.auth!.user));
+    // Public: anyone holding a certificate's code may check it (and learn only what it says).
+    route(c.verify, { access: 'public', handler: ({ params }) => service.certificates.verify(params.code) });
 
-    scope.get('/api/certificates/:code', signedIn, (request) => service.certificates.ownedBy(request.auth!.user.id, params(request).code!));
-    scope.get('/api/certificates/:code/pdf', signedIn, async (request, reply) => {
-      const certificate = await service.certificates.ownedBy(request.auth!.user.id, params(request).code!);
-      const origin = options.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-      const file = await pdf.render(certificate, `${origin}${certificate.verifyPath}`);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="certificate-${certificate.code}.pdf"`)
-        .send(file);
-    });
-    scope.get('/api/verify/:code', (request) => service.certificates.verify(params(request).code!));
-
-    const report = (name: ReportName, build: (course: string | undefined) => Promise<readonly object[]>) =>
-      scope.get(`/api/reports/${name}`, supervising, async (request, reply: FastifyReply) => {
-        const { course, format } = query(request);
-        const rows = await build(course);
-        if (format === 'csv') {
-          return reply
-            .type('text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="ayin-report-${name}${course ? `-${course}` : ''}.csv"`)
-            .send(reportCsv(name, rows));
-        }
-        return { rows };
+    const report = <R extends (typeof reportRoutes)[ReportName]>(name: ReportName, r: R, build: (course: string | undefined) => Promise<readonly object[]>) =>
+      route(r, {
+        access: supervising,
+        async handler(context) {
+          const { reply } = context;
+          const query = context.query as ReportQuery;
+          const rows = await build(query.course);
+          if (query.format === 'csv') {
+            return reply
+              .type('text/csv; charset=utf-8')
+              .header('content-disposition', `attachment; filename="ayin-report-${name}${query.course ? `-${query.course}` : ''}.csv"`)
+              .send(reportCsv(name, rows));
+          }
+          return { rows } as ReplyOf<R>;
+        },
       });
-    report('courses', () => reports.courses());
-    report('learners', (course) => reports.learners(course));
-    report('questions', (course) => reports.questions(course));
+    report('courses', reportRoutes.courses, () => reports.courses());
+    report('learners', reportRoutes.learners, (course) => reports.learners(course));
+    report('questions', reportRoutes.questions, (course) => reports.questions(course));
   });
 
   // The page reads the code from its path; every code gets the same page of the visitor's build.

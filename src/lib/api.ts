@@ -1,34 +1,28 @@
 /**
- * The browser's side of Ayin's API: JSON requests with the CSRF token, errors as the Persian
- * message the server sent, and the signed-in user (fetched once per page load and shared).
+ * The browser's side of Ayin's API: each call names a route of the contract (src/api/), so its
+ * path, its body and the shape of its answer are the server's own; the answer is parsed with
+ * the contract's schema, the CSRF token is sent on every state change, and an error is the
+ * Persian message the server sent.
  *
- * Kept dependency-free: it is in every page's bundle through the navbar's account menu.
+ * It is in every page's bundle through the navbar's account menu, with zod and the contract.
  */
 import { useEffect, useState } from 'react';
+import { authRoutes, type PublicUser, type Session } from '@site/src/api/auth';
+import { apiErrorBodySchema, type ApiErrorBody } from '@site/src/api/errors';
+import { pathOf, type ApiRoute, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf } from '@site/src/api/route';
 
-export type Role = 'staff' | 'contractor' | 'editor' | 'approver' | 'supervisor' | 'admin';
+export type { Role } from '@site/src/api/roles';
+export type { Session };
+/** The signed-in user, as the server describes them. */
+export type Me = PublicUser;
 
-export interface Me {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly roleLabel: string;
-  readonly company: string | null;
-}
-
-export interface Session {
-  readonly user: Me;
-  readonly csrfToken: string;
-}
-
-/** An API answer that was not 2xx; `message` is the server's Persian sentence. */
+/** An API answer that was not 2xx (or not what the contract says); `message` is the server's Persian sentence. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly body: Record<string, unknown> = {},
+    readonly body: Partial<ApiErrorBody> = {},
   ) {
     super(message);
   }
@@ -39,27 +33,41 @@ const UNEXPECTED = 'پاسخ کارساز قابل فهم نبود. لطفاً �
 
 let csrfToken: string | undefined;
 
-export interface RequestOptions {
-  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** JSON (an object) or text (a string, sent as CSV). */
-  readonly body?: unknown;
-  readonly signal?: AbortSignal;
+type Optional<K extends string, T> = [T] extends [never] ? { readonly [P in K]?: never } : { readonly [P in K]: T };
+
+/** What a call of `route` needs: its params, query and body as the contract declares them. */
+export type CallInput<R extends ApiRoute> = Optional<'params', ParamsOf<R>> &
+  Partial<Optional<'query', QueryOf<R>>> &
+  Partial<Optional<'body', BodyOf<R>>> & { readonly signal?: AbortSignal };
+
+/** The query string of defined values, or ''. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  const entries = Object.entries(query ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }
 
-export async function api<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+/** The URL of a call, e.g. for a link to a CSV report or a PDF. */
+export function urlOf<R extends ApiRoute>(route: R, input: Pick<CallInput<R>, 'params' | 'query'> = {} as never): string {
+  const { params, query } = input as { params?: Record<string, string>; query?: Record<string, unknown> };
+  return pathOf(route, params) + queryString(query);
+}
+
+export async function call<R extends ApiRoute>(route: R, ...[input]: {} extends CallInput<R> ? [CallInput<R>?] : [CallInput<R>]): Promise<ResponseOf<R>> {
+  const { body, signal } = (input ?? {}) as { body?: unknown; signal?: AbortSignal };
+  const method = route.method;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: string | undefined;
-  if (typeof body === 'string') {
+  if (route.bodyType === 'text') {
     headers['content-type'] = 'text/csv; charset=utf-8';
-    payload = body;
+    payload = String(body ?? '');
   } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
+    res = await fetch(urlOf(route, input as never), { method, headers, body: payload, credentials: 'same-origin', signal });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiRequestError(0, 'offline', OFFLINE);
@@ -71,10 +79,15 @@ export async function api<T>(path: string, { method = 'GET', body, signal }: Req
     throw new ApiRequestError(res.status, 'unexpected', UNEXPECTED);
   }
   if (!res.ok) {
-    const err = (data ?? {}) as Record<string, unknown>;
-    throw new ApiRequestError(res.status, String(err.error ?? 'unexpected'), typeof err.message === 'string' ? err.message : UNEXPECTED, err);
+    const error = apiErrorBodySchema.safeParse(data);
+    if (!error.success) throw new ApiRequestError(res.status, 'unexpected', UNEXPECTED);
+    throw new ApiRequestError(res.status, error.data.error, error.data.message, error.data);
   }
-  return data as T;
+  if (!route.response) return data as ResponseOf<R>;
+  const parsed = route.response.safeParse(data);
+  // An answer that is not what the contract says is not shown half-understood.
+  if (!parsed.success) throw new ApiRequestError(res.status, 'unexpected', UNEXPECTED);
+  return parsed.data as ResponseOf<R>;
 }
 
 let sessionPromise: Promise<Session | null> | undefined;
@@ -85,7 +98,7 @@ export function loadSession(): Promise<Session | null> {
   if (typeof document !== 'undefined' && document.querySelector('meta[name="ayin-build"]')?.getAttribute('content') === 'public') {
     return Promise.resolve(null);
   }
-  sessionPromise ??= api<Session>('/api/auth/me')
+  sessionPromise ??= call(authRoutes.me)
     .then((session) => {
       csrfToken = session.csrfToken;
       return session;
@@ -150,6 +163,6 @@ export function safeNextPath(next: string | null | undefined): string {
 
 export async function signOut(): Promise<void> {
   await loadSession();
-  await api('/api/auth/sign-out', { method: 'POST', body: {} });
+  await call(authRoutes.signOut, { body: {} });
   navigateFully('/');
 }

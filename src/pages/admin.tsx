@@ -6,34 +6,15 @@
 import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { api, ApiRequestError } from '@site/src/lib/api';
+import { adminRoutes } from '@site/src/api/admin';
+import type { ResponseOf } from '@site/src/api/route';
+import { call, ApiRequestError } from '@site/src/lib/api';
 import { fa, formatDate } from '@site/src/lib/format';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
 
-interface AdminUser {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly roleLabel: string;
-  readonly company: string | null;
-  readonly createdAt: number;
-  readonly disabled: boolean;
-}
-
-interface UserList {
-  readonly users: readonly AdminUser[];
-  readonly roles: Readonly<Record<string, string>>;
-}
-
-interface Imported {
-  readonly row: number;
-  readonly username: string;
-  readonly displayName: string;
-  readonly company: string;
-  readonly generatedPassword?: string;
-}
+type UserList = ResponseOf<typeof adminRoutes.listUsers>;
+type Imported = ResponseOf<typeof adminRoutes.importContractors>['imported'][number];
 
 const MAX_CSV_BYTES = 1024 * 1024;
 const EMPTY_USER = { username: '', displayName: '', role: 'contractor', company: '', password: '' };
@@ -84,8 +65,7 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
     setMessage(undefined);
     setIssues({});
     try {
-      const { user } = await api<{ user: AdminUser }>('/api/admin/users', {
-        method: 'POST',
+      const { user } = await call(adminRoutes.createUser, {
         body: { ...values, company: values.role === 'contractor' ? values.company : '' },
       });
       setMessage({
@@ -184,13 +164,13 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
     }
     setBusy(true);
     try {
-      const result = await api<{ imported: Imported[] }>('/api/admin/contractors/import', { method: 'POST', body: csv });
+      const result = await call(adminRoutes.importContractors, { body: csv });
       setImported(result.imported);
       setMessage({ kind: 'success', text: `${fa(result.imported.length)} کاربر پیمانکار ثبت شد.` });
       setCsv('');
       onImported();
     } catch (e) {
-      if (e instanceof ApiRequestError && Array.isArray(e.body.problems)) setProblems(e.body.problems as typeof problems);
+      if (e instanceof ApiRequestError && e.body.problems) setProblems(e.body.problems);
       setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
@@ -269,7 +249,7 @@ function Admin(): ReactNode {
   const [list, setList] = useState<UserList>();
   const [error, setError] = useState<string>();
   const load = useCallback(() => {
-    api<UserList>('/api/admin/users').then(setList, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(adminRoutes.listUsers).then(setList, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(load, [load]);
   if (error) return <Notice kind="danger">{error}</Notice>;

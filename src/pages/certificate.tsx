@@ -5,20 +5,11 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
-import { api } from '@site/src/lib/api';
+import { certificateRoutes, type Certificate } from '@site/src/api/certificates';
+import { call } from '@site/src/lib/api';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import common from '@site/src/components/Training/styles.module.css';
 import styles from './certificate.module.css';
-
-interface Certificate {
-  readonly code: string;
-  readonly courseTitle: string;
-  readonly learner: string;
-  readonly company: string | null;
-  readonly issuedAtJalaliLong: string;
-  readonly edition: string;
-  readonly verifyPath: string;
-}
 
 function readCode(): string {
   if (typeof window === 'undefined') return '';
@@ -98,7 +89,7 @@ function CertificateData(): ReactNode {
   const [error, setError] = useState<string>();
   useEffect(() => {
     if (!code) return;
-    api<Certificate>(`/api/certificates/${encodeURIComponent(code)}`).then(setCertificate, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(certificateRoutes.certificate, { params: { code } }).then(setCertificate, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [code]);
   if (!code) return <Notice kind="warning">کد گواهی‌نامه در نشانی صفحه نیامده است. گواهی‌نامه‌های خود را در <a href="/my-learning">یادگیری من</a> ببینید.</Notice>;
   if (error) return <Notice kind="danger">{error}</Notice>;

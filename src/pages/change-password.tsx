@@ -2,7 +2,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { api, ApiRequestError } from '@site/src/lib/api';
+import { authRoutes } from '@site/src/api/auth';
+import { call, ApiRequestError } from '@site/src/lib/api';
 import SignedIn, { Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
 
@@ -23,7 +24,7 @@ function PasswordForm(): ReactNode {
     setBusy(true);
     setError(undefined);
     try {
-      await api('/api/auth/password', { method: 'POST', body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
+      await call(authRoutes.changePassword, { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } });
       setDone(true);
       setValues({ currentPassword: '', newPassword: '', repeat: '' });
     } catch (e) {

@@ -5,35 +5,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { api } from '@site/src/lib/api';
+import { trainingRoutes, type CourseProgress, type MyLearning } from '@site/src/api/training';
+import { call } from '@site/src/lib/api';
 import { fa, formatDate, formatPercent } from '@site/src/lib/format';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
-
-interface CourseProgress {
-  readonly course: string;
-  readonly title: string;
-  readonly lessonsOpened: readonly string[];
-  readonly lessonsRequired: number;
-  readonly hasQuiz: boolean;
-  readonly attempts: readonly { id: string; submittedAt: string | null }[];
-  readonly attemptsLeft: number;
-  readonly bestScore: number | null;
-  readonly passed: boolean;
-  readonly completed: boolean;
-  readonly certificateCode: string | null;
-}
-
-interface Certificate {
-  readonly code: string;
-  readonly courseTitle: string;
-  readonly issuedAt: string;
-}
-
-interface MyLearning {
-  readonly courses: readonly CourseProgress[];
-  readonly certificates?: readonly Certificate[];
-}
 
 function Status({ course }: { course: CourseProgress }): ReactNode {
   if (course.completed) return <span className={`${styles.badge} ${styles.yes}`}>پایان‌یافته</span>;
@@ -102,7 +78,7 @@ function MyLearningData(): ReactNode {
   const [data, setData] = useState<MyLearning>();
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api<MyLearning>('/api/training/me').then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    call(trainingRoutes.me).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   if (error) return <Notice kind="danger">{error}</Notice>;
   if (!data) return <Loading />;

@@ -6,7 +6,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { api } from '@site/src/lib/api';
+import { reportRoutes } from '@site/src/api/reports';
+import { call, urlOf } from '@site/src/lib/api';
 import { useAyinData } from '@site/src/lib/useAyinData';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import DataTable from '@site/src/components/Training/DataTable';
@@ -30,21 +31,23 @@ const TABLE_TITLES: Record<string, string> = {
   rows: '',
 };
 
-function useReport(path: string) {
+type ReportRoute = (typeof reportRoutes)[keyof typeof reportRoutes];
+
+function useReport(route: ReportRoute, course: string | undefined) {
   const [state, setState] = useState<{ data?: unknown; error?: string }>({});
   useEffect(() => {
     setState({});
-    api<unknown>(path).then(
+    call(route, { query: { course } }).then(
       (data) => setState({ data }),
       (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
     );
-  }, [path]);
+  }, [route, course]);
   return state;
 }
 
-function Report({ title, path, columns, hide }: { title: string; path: string; columns?: readonly string[]; hide?: readonly string[] }): ReactNode {
-  const { data, error } = useReport(path);
-  const csv = `${path}${path.includes('?') ? '&' : '?'}format=csv`;
+function Report({ title, route, course, columns, hide }: { title: string; route: ReportRoute; course?: string; columns?: readonly string[]; hide?: readonly string[] }): ReactNode {
+  const { data, error } = useReport(route, course);
+  const csv = urlOf(route, { query: { course, format: 'csv' } });
   return (
     <section className={styles.section} aria-label={title}>
       <div className={styles.actions}>
@@ -67,12 +70,11 @@ function Report({ title, path, columns, hide }: { title: string; path: string; c
 function Reports(): ReactNode {
   const { courses } = useAyinData();
   const [course, setCourse] = useState(courses[0]?.id ?? '');
-  const q = `?course=${encodeURIComponent(course)}`;
   return (
     <>
       <Report
         title="پایان دوره و قبولی، به تفکیک دوره و شرکت"
-        path="/api/reports/courses"
+        route={reportRoutes.courses}
         columns={['courseTitle', 'company', 'learners', 'attempted', 'passed', 'completed', 'passRate', 'completionRate']}
         hide={['course']}
       />
@@ -88,13 +90,15 @@ function Reports(): ReactNode {
       </div>
       <Report
         title="فراگیران"
-        path={`/api/reports/learners${q}`}
+        route={reportRoutes.learners}
+        course={course || undefined}
         columns={['learner', 'username', 'company', 'lessonsOpened', 'lessonsRequired', 'attempts', 'bestScore', 'passed', 'completed', 'certificateCode', 'lastActivity']}
         hide={['course', 'courseTitle']}
       />
       <Report
         title="پرسش‌ها، دشوارترین نخست"
-        path={`/api/reports/questions${q}`}
+        route={reportRoutes.questions}
+        course={course || undefined}
         columns={['question', 'type', 'prompt', 'answered', 'correct', 'correctRate']}
         hide={['course']}
       />

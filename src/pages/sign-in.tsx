@@ -7,7 +7,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { api, ApiRequestError, navigateFully, safeNextPath, useSession, type Session } from '@site/src/lib/api';
+import { authRoutes } from '@site/src/api/auth';
+import { call, ApiRequestError, navigateFully, safeNextPath, useSession } from '@site/src/lib/api';
 import { Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
 
@@ -32,7 +33,7 @@ function SignInForm(): ReactNode {
     setBusy(true);
     setError(undefined);
     try {
-      await api<Session>('/api/auth/sign-in', { method: 'POST', body: { username: username.trim(), password } });
+      await call(authRoutes.signIn, { body: { username: username.trim(), password } });
       navigateFully(nextPath());
     } catch (e) {
       const fields = e instanceof ApiRequestError && Array.isArray(e.body.fields) ? (e.body.fields as string[]) : ['username', 'password'];

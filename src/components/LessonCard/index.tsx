@@ -2,7 +2,8 @@
 import { useEffect, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
-import { api, loadSession } from '@site/src/lib/api';
+import { trainingRoutes } from '@site/src/api/training';
+import { call, loadSession } from '@site/src/lib/api';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { useAyinData } from '@site/src/lib/useAyinData';
 
@@ -22,7 +23,7 @@ function useLessonOpened(lesson: string): void {
     const course = lesson.split('/')[0];
     if (!course || !lesson.includes('/')) return;
     loadSession()
-      .then((session) => session && api('/api/training/lessons/open', { method: 'POST', body: { course, lesson } }))
+      .then((session) => session && call(trainingRoutes.openLesson, { body: { course, lesson } }))
       .catch(() => undefined);
   }, [lesson]);
 }

@@ -8,8 +8,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import BrowserOnly from '@docusaurus/BrowserOnly';
 import { toPersianDigits as fa } from '@site/src/domain/digits';
-import type { LearnerAnswer } from '@site/src/domain/quiz/types';
-import { api, ApiRequestError, signInHref, useSession } from '@site/src/lib/api';
+import { trainingRoutes, type LearnerAnswer } from '@site/src/api/training';
+import { call, ApiRequestError, signInHref, useSession } from '@site/src/lib/api';
 import { formatCountdown, formatDateTime, formatPercent, toDate } from '@site/src/lib/format';
 import { useAyinData } from '@site/src/lib/useAyinData';
 import QuestionInput from './QuestionInput';
@@ -155,15 +155,7 @@ function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: 
     setError(undefined);
     try {
       await Promise.allSettled([...chains.current.values()]);
-      const res = await api<Attempt | AttemptResult | { attempt: Attempt } | { result: AttemptResult }>(`/api/training/attempts/${encodeURIComponent(attempt.id)}/submit`, {
-        method: 'POST',
-        body: {},
-      });
-      // The contract names the result; accept the attempt, the result, or either wrapped.
-      if ('attempt' in res) return onSubmitted(res.attempt);
-      if ('questions' in res) return onSubmitted(res);
-      const result = 'result' in res ? res.result : res;
-      onSubmitted({ ...attempt, result, submittedAt: Date.now() });
+      onSubmitted(await call(trainingRoutes.submit, { params: { id: attempt.id }, body: {} }));
     } catch (e) {
       setError(errorText(e));
       setSubmitting(false);
@@ -176,7 +168,7 @@ function AttemptForm({ attempt, onSubmitted }: { attempt: Attempt; onSubmitted: 
     const previous = chains.current.get(questionId) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
-      .then(() => api(`/api/training/attempts/${encodeURIComponent(attempt.id)}/answers/${encodeURIComponent(questionId)}`, { method: 'PUT', body: { answer } }))
+      .then(() => call(trainingRoutes.saveAnswer, { params: { id: attempt.id, questionId }, body: { answer } }))
       .then(
         () => setSaves((s) => ({ ...s, [questionId]: { status: 'saved' } })),
         (e: unknown) => {
@@ -266,19 +258,18 @@ function QuizForLearner({ course }: { course: string }): ReactNode {
   const [attempt, setAttempt] = useState<Attempt>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const base = `/api/training/courses/${encodeURIComponent(course)}`;
 
   const load = useCallback(async () => {
     setError(undefined);
     try {
-      const o = await api<QuizOverview>(`${base}/quiz`);
+      const o = await call(trainingRoutes.quizOverview, { params: { course } });
       setOverview(o);
       // An attempt left open (a reload, a lost connection) continues where it was.
-      if (o.openAttemptId) setAttempt(await api<Attempt>(`/api/training/attempts/${encodeURIComponent(o.openAttemptId)}`));
+      if (o.openAttemptId) setAttempt(await call(trainingRoutes.attempt, { params: { id: o.openAttemptId } }));
     } catch (e) {
       setError(errorText(e));
     }
-  }, [base]);
+  }, [course]);
 
   useEffect(() => {
     void load();
@@ -288,7 +279,7 @@ function QuizForLearner({ course }: { course: string }): ReactNode {
     setBusy(true);
     setError(undefined);
     try {
-      setAttempt(await api<Attempt>(`${base}/attempts`, { method: 'POST', body: {} }));
+      setAttempt(await call(trainingRoutes.startAttempt, { params: { course }, body: {} }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -299,16 +290,16 @@ function QuizForLearner({ course }: { course: string }): ReactNode {
   const onSubmitted = useCallback(
     (done: Attempt) => {
       setAttempt(done);
-      api<QuizOverview>(`${base}/quiz`).then(setOverview, () => undefined);
+      call(trainingRoutes.quizOverview, { params: { course } }).then(setOverview, () => undefined);
     },
-    [base],
+    [course],
   );
 
   if (error && !overview) return <div className="alert alert--danger" role="alert">{error}</div>;
   if (!overview) return <p role="status">در حال بارگذاری آزمون…</p>;
 
   const submittedCount = overview.attempts.filter((a) => a.submittedAt).length;
-  const passedBefore = overview.passed ?? overview.attempts.some((a) => summaryScore(a).passed);
+  const passedBefore = overview.passed;
   const left = overview.attemptsLeft ?? overview.quiz.maxAttempts - overview.attempts.length;
   const showingResult = attempt?.result ?? null;
   const inProgress = attempt && !attempt.result && !attempt.submittedAt;

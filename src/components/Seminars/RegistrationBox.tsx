@@ -5,27 +5,13 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Heading from '@theme/Heading';
-import { api, signInHref, useSession } from '@site/src/lib/api';
+import { seminarRoutes, type Registrant, type SeminarStatus } from '@site/src/api/seminars';
+import { call, signInHref, useSession } from '@site/src/lib/api';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { formatDateTime } from '@site/src/lib/format';
 import styles from './styles.module.css';
 
-/** `GET /api/seminars/:id` (see server/seminars/routes.ts). */
-export interface SeminarStatus {
-  readonly seminar: { readonly id: string; readonly capacity: number; readonly seatsLeft: number; readonly timing: 'upcoming' | 'ongoing' | 'past' };
-  readonly registration: { readonly registeredAt: number; readonly attended: boolean | null } | null;
-  readonly canManage: boolean;
-}
-
-export interface Registrant {
-  readonly userId: string;
-  readonly displayName: string;
-  readonly username: string;
-  readonly company: string | null;
-  readonly roleLabel: string;
-  readonly registeredAt: number;
-  readonly attended: boolean | null;
-}
+export type { Registrant, SeminarStatus };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -35,7 +21,7 @@ function AttendanceList({ seminarId }: { seminarId: string }): ReactNode {
   const [saving, setSaving] = useState<string>();
 
   useEffect(() => {
-    api<{ registrations: Registrant[] }>(`/api/seminars/${seminarId}/registrations`).then(
+    call(seminarRoutes.registrants, { params: { id: seminarId } }).then(
       (r) => setRegistrants(r.registrations),
       (e: unknown) => setError(message(e)),
     );
@@ -49,7 +35,7 @@ function AttendanceList({ seminarId }: { seminarId: string }): ReactNode {
     setSaving(userId);
     setError(undefined);
     try {
-      const { registration } = await api<{ registration: Registrant }>(`/api/seminars/${seminarId}/attendance`, { method: 'PUT', body: { userId, attended } });
+      const { registration } = await call(seminarRoutes.attendance, { params: { id: seminarId }, body: { userId, attended } });
       set(registration.attended);
     } catch (e) {
       set(before);
@@ -118,7 +104,7 @@ export default function RegistrationBox({ seminarId, title }: { seminarId: strin
   const [notice, setNotice] = useState<string>();
 
   const load = useCallback(() => {
-    api<SeminarStatus>(`/api/seminars/${seminarId}`).then(setStatus, (e: unknown) => setError(message(e)));
+    call(seminarRoutes.status, { params: { id: seminarId } }).then(setStatus, (e: unknown) => setError(message(e)));
   }, [seminarId]);
   // After the session is known, so the answer includes the reader's own registration.
   useEffect(() => {
@@ -130,7 +116,7 @@ export default function RegistrationBox({ seminarId, title }: { seminarId: strin
     setError(undefined);
     setNotice(undefined);
     try {
-      const next = await api<SeminarStatus>(`/api/seminars/${seminarId}/registration`, { method, body: method === 'POST' ? {} : undefined });
+      const next = await call(method === 'POST' ? seminarRoutes.register : seminarRoutes.cancel, { params: { id: seminarId }, body: {} });
       setStatus(next);
       setNotice(method === 'POST' ? 'ثبت‌نام شما انجام شد.' : 'ثبت‌نام شما لغو شد.');
     } catch (e) {

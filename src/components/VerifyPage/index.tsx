@@ -7,19 +7,13 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import { api, ApiRequestError } from '@site/src/lib/api';
+import { certificateRoutes, type VerifiedCertificate } from '@site/src/api/certificates';
+import { call, ApiRequestError } from '@site/src/lib/api';
 import { formatDate } from '@site/src/lib/format';
 import { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
 
-interface Verified {
-  readonly valid: true;
-  readonly code: string;
-  readonly learner: string;
-  readonly course: string;
-  readonly issuedAt: string;
-  readonly edition: string;
-}
+type Verified = VerifiedCertificate;
 
 type Outcome =
   | { readonly kind: 'checking' }
@@ -79,7 +73,7 @@ function Verifier(): ReactNode {
   useEffect(() => {
     if (!code) return setOutcome(undefined);
     setOutcome({ kind: 'checking' });
-    api<Verified>(`/api/verify/${encodeURIComponent(code)}`).then(
+    call(certificateRoutes.verify, { params: { code } }).then(
       (certificate) => setOutcome({ kind: 'valid', certificate }),
       (e: unknown) => {
         const message = e instanceof Error ? e.message : String(e);

@@ -1,0 +1,53 @@
+/** `/api/admin/*`: the admin page's users list, one new user, the contractor CSV import. */
+import * as z from 'zod';
+import { publicUserSchema } from './auth';
+import { labelled } from './fields';
+import { ROLES } from './roles';
+import { defineRoute } from './route';
+
+export const adminUserSchema = publicUserSchema.extend({ createdAt: z.number(), disabled: z.boolean() });
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+/** Text as a form sends it: a missing or null field is empty (the account rules then say what is missing). */
+const formText = (label: string) => labelled(z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? '' : String(v))), label);
+
+/**
+ * One new user. The schema only brings the form's values to text; the account rules
+ * (server/accounts/validation.ts, shared with the CSV import and the CLI) judge them, each
+ * problem per field.
+ */
+export const newUserBodySchema = z.object({
+  username: formText('نام کاربری'),
+  password: formText('گذرواژه'),
+  displayName: formText('نام و نام خانوادگی'),
+  role: formText('نقش'),
+  company: formText('شرکت'),
+});
+export type NewUserBody = z.input<typeof newUserBodySchema>;
+
+export const adminRoutes = {
+  listUsers: defineRoute({
+    method: 'GET',
+    path: '/api/admin/users',
+    response: z.object({ users: z.array(adminUserSchema), roles: z.record(z.enum(ROLES), z.string()) }),
+  }),
+  createUser: defineRoute({ method: 'POST', path: '/api/admin/users', body: newUserBodySchema, response: z.object({ user: adminUserSchema }) }),
+  importContractors: defineRoute({
+    method: 'POST',
+    path: '/api/admin/contractors/import',
+    bodyType: 'text',
+    body: labelled(z.string(), 'پروندهٔ CSV'),
+    response: z.object({
+      imported: z.array(
+        z.object({
+          row: z.number().int(),
+          username: z.string(),
+          displayName: z.string(),
+          company: z.string(),
+          /** Set when the CSV left the password empty: shown once, to hand to the person. */
+          generatedPassword: z.string().optional(),
+        }),
+      ),
+    }),
+  }),
+};

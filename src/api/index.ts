@@ -1,0 +1,27 @@
+/**
+ * Ayin's API contract: every `/api` route's request and answer as zod schemas, shared by the
+ * server (which validates input with them) and the browser (which parses answers with them).
+ * zod and plain types only: the browser bundles this module.
+ */
+export * from './admin';
+export * from './auth';
+export * from './certificates';
+export * from './errors';
+export * from './fields';
+export * from './reports';
+export * from './roles';
+export * from './route';
+export * from './search';
+export * from './seminars';
+export * from './training';
+
+import { adminRoutes } from './admin';
+import { authRoutes } from './auth';
+import { certificateRoutes } from './certificates';
+import { reportRoutes } from './reports';
+import { searchRoutes } from './search';
+import { seminarRoutes } from './seminars';
+import { trainingRoutes } from './training';
+
+/** Every route of the contract, by area (the route-listing test checks the server has each). */
+export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes };

@@ -1,0 +1,47 @@
+/**
+ * The roles of Ayin's users, in one place: their ids (the database's CHECK, the session, the
+ * admin form), their Persian names, and the site build each one is served. Everything else
+ * (the DB schema types, the server's guards, the browser) reads them from here.
+ */
+import * as z from 'zod';
+
+export const ROLES = ['staff', 'contractor', 'editor', 'approver', 'supervisor', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  staff: 'کارشناس',
+  contractor: 'پیمانکار',
+  editor: 'ویراستار',
+  approver: 'تأییدکننده',
+  supervisor: 'ناظر',
+  admin: 'مدیر سامانه',
+};
+
+/** The site builds (see src/content/build-audience.ts): `public` is for visitors without a session. */
+export type RoleBuild = 'contractor' | 'staff' | 'editor';
+
+/** Contractors read the contractor build; editors and approvers the editor build (drafts); the rest staff. */
+export const ROLE_BUILD: Readonly<Record<Role, RoleBuild>> = {
+  staff: 'staff',
+  contractor: 'contractor',
+  editor: 'editor',
+  approver: 'editor',
+  supervisor: 'staff',
+  admin: 'staff',
+};
+
+/** The reading audience of a role (what search and the seminars may show it). */
+export type RoleAudience = 'contractor' | 'staff';
+export function audienceOfRole(role: Role | undefined): RoleAudience | 'public' {
+  if (!role) return 'public';
+  return ROLE_BUILD[role] === 'contractor' ? 'contractor' : 'staff';
+}
+
+/** Who manages seminars (registrants, attendance) and reads the training reports. */
+export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'admin'];
+export const ADMIN_ROLES: readonly Role[] = ['admin'];

@@ -1,0 +1,38 @@
+/** `/api/search/*` and `/api/health`: the browser's search configuration, the Meilisearch proxy, the zero-result log. */
+import * as z from 'zod';
+import { labelled } from './fields';
+import { defineRoute } from './route';
+
+const audience = z.enum(['staff', 'contractor', 'public']);
+
+export const searchConfigSchema = z.object({
+  engine: z.enum(['meilisearch', 'lunr']),
+  audience,
+  /** Present when the engine is Meilisearch: a tenant token limited to the audience. */
+  meili: z.object({ host: z.string(), index: z.string(), token: z.string(), expiresAt: z.string() }).optional(),
+  lunr: z.object({ url: z.string() }),
+});
+export type SearchConfig = z.infer<typeof searchConfigSchema>;
+
+export const zeroResultsBodySchema = z.object({
+  query: labelled(z.string(), 'عبارت جست‌وجو'),
+  // The page's facets as they were; anything that is not an object is logged as none.
+  filters: z.unknown().optional(),
+});
+
+export const healthReportSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  site: z.object({ built: z.boolean(), builtAt: z.string().optional() }),
+  search: z.object({ engine: z.enum(['meilisearch', 'lunr']), configured: z.enum(['meilisearch', 'lunr']), audience: z.string() }),
+  database: z.object({ engine: z.enum(['sqlite', 'postgres', 'none']), location: z.string().optional() }),
+});
+export type HealthReport = z.infer<typeof healthReportSchema>;
+
+export const searchRoutes = {
+  config: defineRoute({ method: 'GET', path: '/api/search/config', response: searchConfigSchema }),
+  /** Meilisearch's own search answer, passed through as it is. */
+  meiliSearch: defineRoute({ method: 'POST', path: '/api/search/meili/indexes/:uid/search', params: z.object({ uid: z.string().max(100) }), body: z.unknown(), response: null }),
+  zeroResults: defineRoute({ method: 'POST', path: '/api/search/zero-results', body: zeroResultsBodySchema, response: null }),
+  health: defineRoute({ method: 'GET', path: '/api/health', response: healthReportSchema }),
+};

@@ -1,0 +1,143 @@
+/**
+ * `/api/training/*`: quizzes, attempts, answers, lessons opened and "my learning". Times are
+ * ISO 8601 strings; every attempt carries the server's `now` so a countdown does not trust the
+ * device's clock (server/training/README.md).
+ */
+import * as z from 'zod';
+import { certificateSchema } from './certificates';
+import { labelled } from './fields';
+import { defineRoute } from './route';
+
+const id = (label: string) => labelled(z.string().min(1).max(200), label);
+
+export const quizOptionSchema = z.object({ id: z.string(), text: z.string() });
+
+/** What the browser may see of a question: no answer, no explanation, no cites. */
+export const publicQuestionSchema = z.object({
+  id: z.string(),
+  type: z.enum(['single', 'multiple', 'true-false', 'numeric', 'ordering']),
+  prompt: z.string(),
+  /** In the attempt's shuffled order; absent for true-false and numeric. */
+  options: z.array(quizOptionSchema).optional(),
+  unit: z.string().optional(),
+});
+
+/** A learner's answer as stored (after the quiz domain's `parseAnswer`). */
+export const learnerAnswerSchema = z.union([z.string(), z.array(z.string()).readonly(), z.boolean(), z.number()]);
+export type LearnerAnswer = z.infer<typeof learnerAnswerSchema>;
+
+/** A cited clause as a link: the server resolves `reg:CODE#anchor` to the edition in force. */
+export const citedClauseSchema = z.object({
+  code: z.string(),
+  anchor: z.string(),
+  /** «ماده ۴، تبصره ۱». */
+  label: z.string(),
+  /** Null when the clause's page is not known (the label is then shown without a link). */
+  url: z.string().nullable(),
+});
+export type CitedClause = z.infer<typeof citedClauseSchema>;
+
+export const questionResultSchema = z.object({ id: z.string(), correct: z.boolean(), explanation: z.string(), cites: z.array(citedClauseSchema) });
+export type QuestionResult = z.infer<typeof questionResultSchema>;
+
+export const attemptResultSchema = z.object({
+  /** Percent, rounded down. */
+  score: z.number(),
+  correct: z.number().int(),
+  total: z.number().int(),
+  passed: z.boolean(),
+  perQuestion: z.array(questionResultSchema),
+});
+export type AttemptResult = z.infer<typeof attemptResultSchema>;
+
+const isoTime = z.string();
+
+export const attemptSchema = z.object({
+  id: z.string(),
+  course: z.string(),
+  number: z.number().int(),
+  startedAt: isoTime,
+  deadline: isoTime.nullable(),
+  submittedAt: isoTime.nullable(),
+  /** The server's clock when it answered. */
+  now: isoTime,
+  questions: z.array(publicQuestionSchema),
+  answers: z.record(z.string(), learnerAnswerSchema),
+  result: attemptResultSchema.nullable(),
+});
+export type Attempt = z.infer<typeof attemptSchema>;
+
+export const attemptSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  startedAt: isoTime,
+  deadline: isoTime.nullable(),
+  submittedAt: isoTime.nullable(),
+  score: z.number().nullable(),
+  passed: z.boolean().nullable(),
+});
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+
+export const quizInfoSchema = z.object({
+  title: z.string(),
+  draw: z.number().int(),
+  passMark: z.number(),
+  maxAttempts: z.number().int(),
+  timeLimitMinutes: z.number().nullable(),
+});
+export type QuizInfo = z.infer<typeof quizInfoSchema>;
+
+export const quizOverviewSchema = z.object({
+  quiz: quizInfoSchema,
+  attempts: z.array(attemptSummarySchema),
+  openAttemptId: z.string().nullable(),
+  attemptsLeft: z.number().int(),
+  passed: z.boolean(),
+});
+export type QuizOverview = z.infer<typeof quizOverviewSchema>;
+
+export const courseProgressSchema = z.object({
+  course: z.string(),
+  title: z.string(),
+  lessonsOpened: z.array(z.string()),
+  lessonsRequired: z.number().int(),
+  hasQuiz: z.boolean(),
+  attempts: z.array(attemptSummarySchema),
+  attemptsLeft: z.number().int(),
+  bestScore: z.number().nullable(),
+  passed: z.boolean(),
+  completed: z.boolean(),
+  certificateCode: z.string().nullable(),
+});
+export type CourseProgress = z.infer<typeof courseProgressSchema>;
+
+export const myLearningSchema = z.object({ courses: z.array(courseProgressSchema), certificates: z.array(certificateSchema) });
+export type MyLearning = z.infer<typeof myLearningSchema>;
+
+export const savedAnswerSchema = z.object({ saved: z.literal(true), questionId: z.string(), answer: learnerAnswerSchema, answeredAt: isoTime });
+
+/** No body, or `{}`: the route's id says everything. */
+const noBody = z.object({}).nullish();
+
+export const trainingRoutes = {
+  quizOverview: defineRoute({ method: 'GET', path: '/api/training/courses/:course/quiz', params: z.object({ course: id('دوره') }), response: quizOverviewSchema }),
+  startAttempt: defineRoute({ method: 'POST', path: '/api/training/courses/:course/attempts', params: z.object({ course: id('دوره') }), body: noBody, response: attemptSchema }),
+  attempt: defineRoute({ method: 'GET', path: '/api/training/attempts/:id', params: z.object({ id: id('آزمون') }), response: attemptSchema }),
+  saveAnswer: defineRoute({
+    method: 'PUT',
+    path: '/api/training/attempts/:id/answers/:questionId',
+    params: z.object({ id: id('آزمون'), questionId: id('پرسش') }),
+    // The answer's form depends on the question: the quiz domain parses it (400 invalid_answer).
+    body: z.object({ answer: labelled(z.unknown().refine((v) => v !== undefined), 'پاسخ') }),
+    response: savedAnswerSchema,
+  }),
+  submit: defineRoute({ method: 'POST', path: '/api/training/attempts/:id/submit', params: z.object({ id: id('آزمون') }), body: noBody, response: attemptSchema }),
+  openLesson: defineRoute({
+    method: 'POST',
+    path: '/api/training/lessons/open',
+    // Both are checked against the catalog by the service (404 course_not_found / lesson_not_found).
+    body: z.object({ course: labelled(z.string().max(200).optional(), 'دوره'), lesson: labelled(z.string().max(400).optional(), 'درس') }),
+    response: courseProgressSchema,
+  }),
+  me: defineRoute({ method: 'GET', path: '/api/training/me', response: myLearningSchema }),
+};
