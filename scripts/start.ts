@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildServer } from '../server/app';
-import { ConfigError, readConfig } from '../server/config';
+import { ConfigError, readConfig, sampleAccountsOnStart } from '../server/config';
 import { openServerDatabase } from '../server/database';
 import { prepareSearch } from '../server/search/local-search';
 import { ContentError } from '../src/content/problems';
@@ -43,7 +43,9 @@ function staleReason(stampFile: string, builtAt: number, sourcesAt: number): str
 }
 
 async function main() {
-  const config = readConfig();
+  // The embedded default (SQLite, no DATABASE_URL) is the sample installation: demo accounts.
+  const configured = readConfig();
+  const config = { ...configured, sampleAccounts: sampleAccountsOnStart(configured, process.env) };
   const stamp = path.join(config.siteDir, '.ayin-build.json');
   const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));

@@ -27,7 +27,8 @@ export async function buildServer(config: ServerConfig, { database, training }: 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
-    trustProxy: Boolean(config.publicUrl),
+    // X-Forwarded-* only from the configured proxies (TRUST_PROXY); anyone else's are ignored.
+    trustProxy: config.trustProxy?.length ? [...config.trustProxy] : false,
     // A malformed URL (bad percent-encoding) is answered like any bad path, in Persian.
     frameworkErrors(_error, request, rawReply) {
       const reply = rawReply as unknown as FastifyReply;

@@ -1,4 +1,5 @@
 /** Server configuration, from the environment, checked once at start-up. */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { AUDIENCES, isAudience, type Audience } from '../src/search/audience';
 
@@ -16,6 +17,17 @@ export interface ServerConfig {
   readonly meili?: { readonly host: string; readonly apiKey: string };
   /** Whom the server serves until accounts decide per user. */
   readonly audience: Audience;
+  /**
+   * The reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed
+   * (`TRUST_PROXY`: addresses and CIDRs, comma-separated). Empty: the peer's own address is
+   * the client's, whatever headers it sends, so a forged header cannot dodge sign-in limits.
+   */
+  readonly trustProxy?: readonly string[];
+  /**
+   * `AYIN_SAMPLE_ACCOUNTS`: create the demo accounts (public password) on an empty database.
+   * Undefined when not set; `npm start` then decides (see `sampleAccountsOnStart`).
+   */
+  readonly sampleAccounts?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
   if (meiliHost && !/^https?:\/\//.test(meiliHost)) throw new ConfigError(`MEILI_HOST must start with http:// or https://, got "${meiliHost}"`);
   if (meiliHost && !env.MEILI_MASTER_KEY) throw new ConfigError('MEILI_HOST is set but MEILI_MASTER_KEY is not: the server needs it to create the search-only key');
   return {
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    sampleAccounts: parseFlag('AYIN_SAMPLE_ACCOUNTS', env.AYIN_SAMPLE_ACCOUNTS),
     dataDir: path.resolve(root, env.AYIN_DATA_DIR ?? 'data'),
     meili: meiliHost ? { host: meiliHost.replace(/\/$/, ''), apiKey: env.MEILI_MASTER_KEY! } : undefined,
     audience,
@@ -45,4 +59,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
     publicUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+/** `TRUST_PROXY=10.0.0.5, 10.1.0.0/16, ::1`: each an IPv4/IPv6 address or CIDR block. */
+export function parseTrustProxy(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !validBits || rest.length) {
+      throw new ConfigError(`TRUST_PROXY must list IP addresses or CIDR blocks separated by commas (e.g. "10.0.0.5,10.1.0.0/16"), got "${entry}"`);
+    }
+  }
+  return entries;
+}
+
+function parseFlag(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got "${value}"`);
+}
+
+/**
+ * Whether `npm start` creates the demo accounts: as `AYIN_SAMPLE_ACCOUNTS` says when set, else
+ * only on the embedded default (SQLite in the data folder, no `DATABASE_URL`). A PostgreSQL
+ * database is a real installation: its first admin comes from `npm run admin -- create-user`.
+ */
+export function sampleAccountsOnStart(config: Pick<ServerConfig, 'sampleAccounts'>, env: NodeJS.ProcessEnv): boolean {
+  return config.sampleAccounts ?? !env.DATABASE_URL;
 }

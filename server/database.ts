@@ -1,5 +1,8 @@
-/** Opens the database for a server start: checks the native module, migrates, seeds demo users. */
-import { demoSignInHelp, ensureDemoUsers } from './accounts';
+/**
+ * Opens the database for a server start: checks the native module, migrates, and creates the
+ * demo users only when `config.sampleAccounts` asks for them.
+ */
+import { prepareAccounts } from './accounts/demo-users';
 import type { ServerConfig } from './config';
 import { checkNativeModules, databaseOptionsFromEnv, openDatabase, type DatabaseHandle } from './db';
 
@@ -8,7 +11,6 @@ export async function openServerDatabase(config: ServerConfig, env: NodeJS.Proce
   if (!options.url) checkNativeModules();
   const database = await openDatabase(options);
   log(`Database: ${database.dialect} (${database.location})`);
-  // Demo accounts of every role on first start, so the system can be tried at once.
-  for (const line of demoSignInHelp(await ensureDemoUsers(database.db))) log(line);
+  for (const line of await prepareAccounts(database.db, { sampleAccounts: config.sampleAccounts ?? false })) log(line);
   return database;
 }

@@ -1,7 +1,8 @@
 /**
- * Demo users, one of each role, created on the first start (when there are no users at all)
- * so that the sample site can be tried at once. Their password is public: it is for the
- * sample installation only, and a real one must disable or delete these accounts.
+ * Demo users, one of each role, so that the sample site can be tried at once. Their password
+ * is public, so they are made only when asked (`sampleAccounts`, which `npm start` sets on the
+ * embedded SQLite default and never on its own for a `DATABASE_URL`), and only in a database
+ * with no users at all. A real installation gets its first admin from the command line.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -68,4 +69,20 @@ export function demoSignInHelp(result: DemoUsersResult): string[] {
     ...result.accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.role}`),
     'Disable them before real use: npm run admin -- disable-user --username <name>',
   ];
+}
+
+export const FIRST_ADMIN_COMMAND = 'npm run admin -- create-user --username <name> --role admin --name "<نام>"';
+
+/**
+ * At server start: the demo accounts when asked for, else nothing; and the lines to print — who
+ * can sign in, a warning while demo accounts with the public password are enabled, or how to
+ * create the first admin when there are no users.
+ */
+export async function prepareAccounts(db: Kysely<Database>, options: { readonly sampleAccounts: boolean; readonly now?: number }): Promise<string[]> {
+  if (options.sampleAccounts) return demoSignInHelp(await ensureDemoUsers(db, options.now));
+  const { count } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  if (Number(count) === 0) return ['No users yet. Create the first admin with:', `  ${FIRST_ADMIN_COMMAND}`];
+  const demo = await db.selectFrom('users').select('username').where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).where('disabled_at', 'is', null).orderBy('username').execute();
+  if (demo.length === 0) return [];
+  return [`Warning: demo accounts are enabled (${demo.map((d) => d.username).join(', ')}); their password may be the public "${DEMO_PASSWORD}".`, 'Disable them: npm run admin -- disable-user --username <name>'];
 }

@@ -23,13 +23,14 @@ export interface AccountGuards {
   requireCsrf: preHandlerAsyncHookHandler;
 }
 
-export function createGuards(sessions: SessionStore): AccountGuards {
+/** `tokenOf`: the session token of a request (the cookie's name depends on http/https). */
+export function createGuards(sessions: SessionStore, tokenOf: (request: FastifyRequest) => string | undefined = (r) => r.cookies?.[SESSION_COOKIE]): AccountGuards {
   const looked = new WeakMap<FastifyRequest, Promise<ActiveSession | null>>();
 
   function authOf(request: FastifyRequest): Promise<ActiveSession | null> {
     let auth = looked.get(request);
     if (!auth) {
-      auth = sessions.find(request.cookies?.[SESSION_COOKIE]).then((found) => (request.auth = found));
+      auth = sessions.find(tokenOf(request)).then((found) => (request.auth = found));
       looked.set(request, auth);
     }
     return auth;

@@ -8,13 +8,14 @@
  * a cross-site form cannot send, so another site cannot sign a visitor in to its account.
  */
 import cookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { authRoutes, type Session } from '../../src/api/auth';
 import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
 import { ApiError, MESSAGES, tooManyAttempts } from './api-errors';
-import { createGuards, SESSION_COOKIE, type AccountGuards } from './guards';
+import { createGuards, type AccountGuards } from './guards';
+import { sessionCookieOf, sessionTokenOf } from './session-cookie';
 import { createSignInLimiter, type SignInLimiter, type SignInLimits } from './rate-limit';
 import { createSessionStore, type ActiveSession, type SessionLifetimes, type SessionStore } from './sessions';
 import { authenticate, changePassword, toPublicUser } from './users';
@@ -22,7 +23,10 @@ import { AccountInputError } from './validation';
 
 export interface AccountRoutesOptions {
   readonly db: Kysely<Database>;
-  /** Mark the cookie `Secure` (the site is served over HTTPS). */
+  /**
+   * The site is served over HTTPS (`PUBLIC_URL=https://…`): the cookie is `__Host-`, `Secure`.
+   * Without it, a request a trusted proxy marks https gets the same (see session-cookie.ts).
+   */
   readonly secureCookies: boolean;
   readonly limits?: Partial<SignInLimits>;
   readonly lifetimes?: Partial<SessionLifetimes>;
@@ -49,12 +53,18 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
 
   const sessions = createSessionStore(db, { lifetimes: options.lifetimes, now, cacheMs: options.sessionCacheMs ?? 1000 });
   const limiter = createSignInLimiter(db, { limits: options.limits, now });
-  const guards = createGuards(sessions);
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: options.secureCookies } as const;
+  const cookieOf = sessionCookieOf(options.secureCookies);
+  const tokenOf = sessionTokenOf(cookieOf);
+  const guards = createGuards(sessions, tokenOf);
 
-  const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(sessions.lifetimes.absoluteMs / 1000) });
-  const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  const setSessionCookie = (request: FastifyRequest, reply: FastifyReply, token: string) => {
+    const { name, options: attributes } = cookieOf(request);
+    reply.setCookie(name, token, { ...attributes, maxAge: Math.floor(sessions.lifetimes.absoluteMs / 1000) });
+  };
+  const clearSessionCookie = (request: FastifyRequest, reply: FastifyReply) => {
+    const { name, options: attributes } = cookieOf(request);
+    reply.clearCookie(name, attributes);
+  };
   const signedIn = (session: ActiveSession): SignedIn => ({ user: toPublicUser(session.user), csrfToken: session.csrfToken });
 
   await registerApi(app, { authOf: guards.authOf }, (api) => {
@@ -66,21 +76,21 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
       },
       bodyLimit: AUTH_BODY_LIMIT,
       async handler({ request, reply, body: { username, password } }): Promise<SignedIn> {
-        const subject = { username, ip: request.ip };
-        const decision = await limiter.check(subject);
-        if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
+        // Counted before the hash, so parallel guesses cannot all pass (rate-limit.ts).
+        const attempt = await limiter.reserve({ username, ip: request.ip });
+        if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfterSeconds);
         const result = await authenticate(db, username, password);
-        if (!result.ok) {
-          if (result.reason === 'disabled') throw new ApiError(403, 'account_disabled', MESSAGES.disabled);
-          await limiter.recordFailure(subject);
+        if (!result.ok && result.reason === 'invalid') {
+          await attempt.failed();
           throw new ApiError(401, 'invalid_credentials', MESSAGES.invalidCredentials);
         }
-        await limiter.clearUsername(username);
+        await attempt.succeeded();
+        if (!result.ok) throw new ApiError(403, 'account_disabled', MESSAGES.disabled);
         // A fresh session on every sign-in: a token planted before sign-in is worth nothing after.
-        const previous = request.cookies[SESSION_COOKIE];
+        const previous = tokenOf(request);
         if (previous) await sessions.revoke(previous);
         const { token, session } = await sessions.create(result.user.id);
-        setSessionCookie(reply, token);
+        setSessionCookie(request, reply, token);
         return signedIn(session);
       },
     });
@@ -91,8 +101,8 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
       access: 'public',
       bodyLimit: AUTH_BODY_LIMIT,
       async handler({ request, reply, auth }) {
-        if (auth) await sessions.revoke(request.cookies[SESSION_COOKIE]!);
-        clearSessionCookie(reply);
+        if (auth) await sessions.revoke(tokenOf(request)!);
+        clearSessionCookie(request, reply);
         return { signedOut: true as const };
       },
     });
@@ -102,7 +112,7 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
       access: 'public',
       async handler({ request, reply, auth }): Promise<SignedIn> {
         if (!auth) {
-          if (request.cookies[SESSION_COOKIE]) clearSessionCookie(reply);
+          if (tokenOf(request)) clearSessionCookie(request, reply);
           throw new ApiError(401, 'not_signed_in', MESSAGES.notSignedIn);
         }
         return signedIn(auth);
@@ -115,17 +125,20 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
       async handler({ request, auth, body: { currentPassword, newPassword } }): Promise<SignedIn> {
         const session = auth!;
         // Guessing the current password through a stolen session is limited like sign-in.
-        const subject = { username: session.user.username, ip: request.ip };
-        const decision = await limiter.check(subject);
-        if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
-        const outcome = await changePassword(db, { userId: session.user.id, currentPassword, newPassword, keepSessionId: session.id }).catch((error: unknown) => {
+        const attempt = await limiter.reserve({ username: session.user.username, ip: request.ip });
+        if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfterSeconds);
+        const outcome = await changePassword(db, { userId: session.user.id, currentPassword, newPassword, keepSessionId: session.id }).catch(async (error: unknown) => {
           if (!(error instanceof AccountInputError)) throw error;
+          await attempt.succeeded(); // the current password was right; the new one is refused
           throw new ApiError(400, 'invalid_input', error.issues.map((i) => i.messageFa).join(' '), { fields: ['newPassword'] });
         });
         if (outcome === 'wrong_current_password') {
-          await limiter.recordFailure(subject);
+          await attempt.failed();
           throw new ApiError(400, 'wrong_current_password', MESSAGES.wrongCurrentPassword, { fields: ['currentPassword'] });
         }
+        await attempt.succeeded();
+        // The database no longer has the other sessions; this process must not remember them either.
+        await sessions.revokeAllForUser(session.user.id, session.id);
         return signedIn(session);
       },
     });

@@ -40,10 +40,36 @@ export interface SessionsTable {
   last_seen_at: number;
 }
 
-/** One failed sign-in per row, under a key such as `user:ali` or `ip:10.0.0.7`. */
+/**
+ * Sign-in attempts (server/accounts/rate-limit.ts): a failed one, or one whose password is being
+ * checked, one row per key (`pair:10.0.0.7|ali`, `ip:10.0.0.7`, `user:ali`).
+ */
 export interface LoginAttemptsTable {
   key: string;
   attempted_at: number;
+  /** The attempt's rows share it (migration 004), so they can be taken back together; null in older rows. */
+  ticket: string | null;
+}
+
+/**
+ * Admin actions (migration 004), append-only: no route or function changes or deletes a row,
+ * and triggers refuse UPDATE and DELETE on both dialects.
+ */
+export interface AuditLogTable {
+  /** A random UUID. */
+  id: string;
+  at: number;
+  /** The admin's user id and username as they were; null actor_id for the command line. */
+  actor_id: string | null;
+  actor: string;
+  /** `user.create`, `user.disable`, `user.role`, `contractors.import`. */
+  action: string;
+  /** The username acted on, or the number of imported users. */
+  target: string;
+  /** JSON with what else matters (the role given, the imported usernames). */
+  detail: string;
+  /** The client's address (a trusted proxy's X-Forwarded-For), or `cli`. */
+  address: string;
 }
 
 /** One quiz attempt (server/training): the questions drawn for it are fixed when it starts. */
@@ -129,6 +155,7 @@ export interface Database {
   certificates: CertificatesTable;
   seminar_seats: SeminarSeatsTable;
   seminar_registrations: SeminarRegistrationsTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -137,3 +164,4 @@ export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type QuizAttemptRow = Selectable<QuizAttemptsTable>;
 export type CertificateRow = Selectable<CertificatesTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -20,7 +20,7 @@ async function main() {
   const meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili') });
   await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
   const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
-  const database = await openServerDatabase(config, { AYIN_DATA_DIR: dataDir }, () => {});
+  const database = await openServerDatabase({ ...config, sampleAccounts: true }, { AYIN_DATA_DIR: dataDir }, () => {});
   const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' }, { database });
   await app.listen({ host: '127.0.0.1', port });
   if (process.env.E2E_PID_FILE) writeFileSync(process.env.E2E_PID_FILE, String(process.pid));

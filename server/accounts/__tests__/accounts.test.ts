@@ -192,48 +192,78 @@ describe.each(dialects)('accounts on $name', (t) => {
   });
 
   describe('sign-in limits', () => {
-    it('block a username after 5 failures in 15 minutes, until the oldest leaves the window', async () => {
+    /** One attempt that fails: counted, then recorded as a failure. */
+    const fail = async (limiter: ReturnType<typeof createSignInLimiter>, subject: { username: string; ip: string }) => {
+      const attempt = await limiter.reserve(subject);
+      if (!attempt.allowed) return attempt;
+      await attempt.failed();
+      return { allowed: true as const };
+    };
+
+    it('block a username at one address after 5 failures in 15 minutes, until the oldest leaves the window', async () => {
       const clock = manualClock();
       const limiter = createSignInLimiter(t.db, { now: clock.now });
       const subject = { username: 'sara.ahmadi', ip: '10.1.2.3' };
       for (let i = 0; i < 5; i++) {
-        expect(await limiter.check(subject)).toEqual({ allowed: true });
-        await limiter.recordFailure(subject);
+        expect(await fail(limiter, subject)).toEqual({ allowed: true });
         clock.advance(MINUTE);
       }
       // Failures at 0..4 min, now 5 min: allowed again at 15 min.
-      expect(await limiter.check(subject)).toEqual({ allowed: false, retryAfterSeconds: 600 });
-      expect(await limiter.check({ username: ' SARA.AHMADI ', ip: '10.9.9.9' })).toMatchObject({ allowed: false });
-      expect(await limiter.check({ username: 'someone.else', ip: '10.9.9.9' })).toEqual({ allowed: true });
+      expect(await limiter.reserve(subject)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+      expect(await limiter.reserve({ username: ' SARA.AHMADI ', ip: '10.1.2.3' })).toMatchObject({ allowed: false });
+      // The same user from another address, and another user from this one, are not blocked.
+      expect(await limiter.reserve({ username: 'sara.ahmadi', ip: '10.9.9.9' })).toMatchObject({ allowed: true });
+      expect(await limiter.reserve({ username: 'someone.else', ip: '10.1.2.3' })).toMatchObject({ allowed: true });
       clock.advance(10 * MINUTE);
-      expect(await limiter.check(subject)).toEqual({ allowed: true });
+      expect(await limiter.reserve(subject)).toMatchObject({ allowed: true });
     });
 
     it('block an address after its own limit, across usernames', async () => {
       const limiter = createSignInLimiter(t.db, { limits: { perIp: { max: 3, windowMs: 15 * MINUTE } } });
-      for (const username of ['a.one', 'b.two', 'c.three']) await limiter.recordFailure({ username, ip: '10.1.2.3' });
-      expect(await limiter.check({ username: 'd.four', ip: '10.1.2.3' })).toMatchObject({ allowed: false });
-      expect(await limiter.check({ username: 'd.four', ip: '10.1.2.4' })).toEqual({ allowed: true });
+      for (const username of ['a.one', 'b.two', 'c.three']) await fail(limiter, { username, ip: '10.1.2.3' });
+      expect(await limiter.reserve({ username: 'd.four', ip: '10.1.2.3' })).toMatchObject({ allowed: false });
+      expect(await limiter.reserve({ username: 'd.four', ip: '10.1.2.4' })).toMatchObject({ allowed: true });
     });
 
-    it('forgive a username after a successful sign-in, and survive a new limiter (restart)', async () => {
+    it('slow a username failing from many addresses to one attempt per interval, not a lock', async () => {
+      const clock = manualClock();
+      const limiter = createSignInLimiter(t.db, { now: clock.now });
+      for (let i = 0; i < 10; i++) expect(await fail(limiter, { username: 'sara.ahmadi', ip: `10.0.0.${i}` })).toEqual({ allowed: true });
+      clock.advance(1000);
+      // Past 10 failures: one attempt per 15 s for the username, from anywhere.
+      expect(await limiter.reserve({ username: 'sara.ahmadi', ip: '10.0.1.1' })).toEqual({ allowed: false, retryAfterSeconds: 14 });
+      expect(await fail(limiter, { username: 'someone.else', ip: '10.0.1.1' })).toEqual({ allowed: true });
+      clock.advance(14_000);
+      // The owner from a fresh address, after the seconds the answer named, gets through.
+      const owner = await limiter.reserve({ username: 'sara.ahmadi', ip: '192.168.5.5' });
+      expect(owner).toMatchObject({ allowed: true });
+    });
+
+    it('take back a refused attempt, forgive this address after a success, and survive a new limiter (restart)', async () => {
       const subject = { username: 'sara.ahmadi', ip: '10.1.2.3' };
       const first = createSignInLimiter(t.db);
-      for (let i = 0; i < 5; i++) await first.recordFailure(subject);
+      for (let i = 0; i < 5; i++) await fail(first, subject);
+      const rows = async () => (await t.db.selectFrom('login_attempts').select('key').execute()).length;
+      expect(await rows()).toBe(15);
       const afterRestart = createSignInLimiter(t.db);
-      expect(await afterRestart.check(subject)).toMatchObject({ allowed: false });
-      await afterRestart.clearUsername('Sara.Ahmadi');
-      expect(await afterRestart.check({ ...subject, ip: '10.1.2.4' })).toEqual({ allowed: true });
+      expect(await afterRestart.reserve(subject)).toMatchObject({ allowed: false });
+      expect(await rows()).toBe(15);
+      const fromElsewhere = await afterRestart.reserve({ ...subject, ip: '10.1.2.4' });
+      if (!fromElsewhere.allowed) throw new Error('refused');
+      await fromElsewhere.succeeded();
+      // Only the other address's own rows went: 10.1.2.3 is still blocked for this user.
+      expect(await rows()).toBe(15);
+      expect(await afterRestart.reserve(subject)).toMatchObject({ allowed: false });
     });
 
     it('prune failures older than the window', async () => {
       const clock = manualClock();
       const limiter = createSignInLimiter(t.db, { now: clock.now });
-      await limiter.recordFailure({ username: 'old.one', ip: '10.0.0.1' });
+      await fail(limiter, { username: 'old.one', ip: '10.0.0.1' });
       clock.advance(16 * MINUTE);
-      await limiter.recordFailure({ username: 'new.one', ip: '10.0.0.2' });
+      await fail(limiter, { username: 'new.one', ip: '10.0.0.2' });
       const keys = (await t.db.selectFrom('login_attempts').select('key').execute()).map((r) => r.key).sort();
-      expect(keys).toEqual(['ip:10.0.0.2', 'user:new.one']);
+      expect(keys).toEqual(['ip:10.0.0.2', 'pair:10.0.0.2|new.one', 'user:new.one']);
     });
   });
 

@@ -79,11 +79,22 @@ describe.each(dialects)('/api/auth on $name', (t) => {
     expect(JSON.stringify(body)).not.toContain('password');
   });
 
-  it('marks the cookie Secure when configured', async () => {
+  it('over https the cookie is __Host-, Secure, Path=/ and without Domain; over http it is plain', async () => {
     const secureApp = await buildApp({ db: t.db, secureCookies: true });
     const res = await secureApp.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'zahra.editor', password: 'zahra-password-1' } });
-    expect(res.cookies.find((c) => c.name === 'ayin_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    expect(res.cookies.map((c) => c.name)).toEqual(['__Host-ayin_session']);
+    const hostCookie = res.cookies[0]!;
+    expect(hostCookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(hostCookie.domain).toBeUndefined();
+    // The plain-http name is not read over https: a cookie planted under it signs no one in.
+    const planted = await secureApp.inject({ method: 'GET', url: '/api/auth/me', cookies: { ayin_session: hostCookie.value } });
+    expect(planted.statusCode).toBe(401);
+    const known = await secureApp.inject({ method: 'GET', url: '/api/auth/me', cookies: { '__Host-ayin_session': hostCookie.value } });
+    expect(known.statusCode).toBe(200);
     await secureApp.close();
+
+    const plain = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'zahra.editor', password: 'zahra-password-1' } });
+    expect(plain.cookies.map((c) => [c.name, c.secure ?? false])).toEqual([['ayin_session', false]]);
   });
 
   it('knows the user by the cookie on /me, and forgets them after sign-out', async () => {

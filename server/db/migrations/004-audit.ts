@@ -1,0 +1,51 @@
+/**
+ * The audit log of admin actions, append-only; and a ticket on sign-in attempts.
+ *
+ * `audit_log` keeps who (the admin's id and username as they were: no foreign key, so the
+ * record outlives the account), when, what, on whom and from which address. Triggers refuse
+ * UPDATE and DELETE (and on PostgreSQL TRUNCATE), so not even a bug in a route can rewrite
+ * the history; only someone with the database's owner rights, dropping the triggers, can.
+ *
+ * `login_attempts.ticket` groups the rows of one sign-in attempt, which the limiter inserts
+ * before hashing and takes back when the attempt is refused (server/accounts/rate-limit.ts).
+ */
+import { sql, SqliteAdapter, type Kysely } from 'kysely';
+
+const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('audit_log')
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('actor_id', 'text')
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('target', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('address', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
+
+  if (isSqlite(db)) {
+    for (const event of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(`CREATE TRIGGER audit_log_no_${event.toLowerCase()} BEFORE ${event} ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`)
+        .execute(db);
+    }
+  } else {
+    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+  }
+
+  await db.schema.alterTable('login_attempts').addColumn('ticket', 'text').execute();
+  await db.schema.createIndex('login_attempts_ticket_idx').on('login_attempts').column('ticket').execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('login_attempts_ticket_idx').execute();
+  await db.schema.alterTable('login_attempts').dropColumn('ticket').execute();
+  await db.schema.dropTable('audit_log').execute();
+  if (!isSqlite(db)) await sql`DROP FUNCTION audit_log_append_only()`.execute(db);
+}
