@@ -6,9 +6,10 @@
  * Text that a spreadsheet would read as a formula (OWASP "CSV injection") is neutralised:
  * see `neutralizeFormula`.
  */
-import type { CourseReportRow, LearnerReportRow, QuestionReportRow } from './service';
+import { attachmentDisposition } from './content-disposition';
+import type { CourseReportRow, LearnerReportRow, QuestionReportRow, ReportFileNames, ReportName } from './service';
 
-export type ReportName = 'courses' | 'learners' | 'questions';
+export type { ReportName } from './service';
 
 type Column<R> = readonly [header: string, value: (row: R) => string | number | boolean | null];
 
@@ -89,3 +90,6 @@ export function reportCsv(name: ReportName, rows: readonly object[]): string {
   const lines = [columns.map(([header]) => csvField(header)), ...rows.map((row) => columns.map(([, value]) => csvField(value(row))))];
   return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }
+
+/** The report download's `Content-Disposition` (names from `ReportsService.fileNames`). */
+export const reportDisposition = ({ fileName, asciiFallback }: ReportFileNames): string => attachmentDisposition(fileName, asciiFallback);

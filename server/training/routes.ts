@@ -11,7 +11,7 @@ import type { AccountGuards } from '../accounts/guards';
 import type { CertificatePdfRenderer } from '../certificates/pdf';
 import { sendSitePage } from '../static-site';
 import type { ReportsService } from '../reports/service';
-import { reportCsv, type ReportName } from '../reports/csv';
+import { reportCsv, reportDisposition, type ReportName } from '../reports/csv';
 import type { TrainingService } from './service';
 import { notTextField } from './errors';
 
@@ -96,7 +96,7 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
         if (format === 'csv') {
           return reply
             .type('text/csv; charset=utf-8')
-            .header('content-disposition', `attachment; filename="ayin-report-${name}${course ? `-${course}` : ''}.csv"`)
+            .header('content-disposition', reportDisposition(reports.fileNames(name, course)))
             .send(reportCsv(name, rows));
         }
         return { rows };
