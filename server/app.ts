@@ -8,6 +8,7 @@ import { buildAudienceOfRole, registerAccountRoutes } from './accounts';
 import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
+import { configuredOrigin, originWarning } from './certificates/origin';
 import { registerHealth } from './health';
 import { createSearchService } from './search/service';
 import { registerSearchRoutes } from './search/routes';
@@ -63,12 +64,14 @@ export async function buildServer(config: ServerConfig, { database, training }: 
   };
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
   if (database && accounts) {
+    const warning = originWarning(config);
+    if (warning) app.addHook('onListen', async () => app.log.warn(warning));
     await registerTraining(app, {
       database,
       guards: accounts,
       contentRoot: path.resolve(__dirname, '..'),
       siteDirOf: async (request) => path.join(config.siteDir, await buildOf(request)),
-      publicUrl: config.publicUrl,
+      verifyOrigin: configuredOrigin({ publicUrl: config.publicUrl, host: config.host, port: config.port, listening: () => app.server.address() }),
       ...training,
     });
   }

@@ -20,8 +20,8 @@ export interface TrainingRoutesOptions {
   readonly reports: ReportsService;
   readonly pdf: CertificatePdfRenderer;
   readonly guards: AccountGuards;
-  /** The public origin for QR codes; the request's own origin otherwise. */
-  readonly publicUrl?: string;
+  /** The origin printed on certificates, from configuration (never the request's Host). */
+  readonly verifyOrigin: () => string;
   /** The built site a visitor is served (their audience's build), for `/verify/<code>`. */
   readonly siteDirOf: (request: FastifyRequest) => string | Promise<string>;
 }
@@ -80,8 +80,7 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
     scope.get('/api/certificates/:code', signedIn, (request) => service.certificates.ownedBy(request.auth!.user.id, params(request).code!));
     scope.get('/api/certificates/:code/pdf', signedIn, async (request, reply) => {
       const certificate = await service.certificates.ownedBy(request.auth!.user.id, params(request).code!);
-      const origin = options.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-      const file = await pdf.render(certificate, `${origin}${certificate.verifyPath}`);
+      const file = await pdf.render(certificate, `${options.verifyOrigin()}${certificate.verifyPath}`);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="certificate-${certificate.code}.pdf"`)
