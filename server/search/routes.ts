@@ -3,14 +3,14 @@
  * a narrow proxy to Meilisearch's search route (so Meilisearch need not be public), the
  * audience-gated Lunr indexes, and the zero-result log.
  */
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readingAudience, type BuildAudience } from '../../src/content/build-audience';
 import { isAudience, type Audience } from '../../src/search/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
-import { normalizePersian } from '../../src/search/normalize';
 import type { SearchService } from './service';
+import { answerZeroResults, createZeroResultsLog, ZERO_RESULTS_BODY_LIMIT } from './zero-results';
 
 export interface SearchRoutesOptions {
   readonly service: SearchService;
@@ -73,13 +73,8 @@ export function registerSearchRoutes(app: FastifyInstance, { service, siteDir, d
     return reply.header('cache-control', 'no-cache').header('vary', 'cookie').sendFile(file, buildRoot);
   });
 
-  // Queries that found nothing, for the editors' report. No user, no address: the query only.
-  app.post<{ Body: { query?: unknown; filters?: unknown } }>('/api/search/zero-results', { bodyLimit: 4 * 1024 }, async (request, reply) => {
-    const query = typeof request.body?.query === 'string' ? normalizePersian(request.body.query).slice(0, 200) : '';
-    if (!query) return reply.code(400).send({ error: 'bad_request', message: 'عبارت جست‌وجو خالی است.' });
-    const filters = request.body?.filters && typeof request.body.filters === 'object' ? request.body.filters : {};
-    mkdirSync(dataDir, { recursive: true });
-    appendFileSync(path.join(dataDir, 'zero-results.jsonl'), `${JSON.stringify({ at: new Date().toISOString().slice(0, 10), query, filters })}\n`);
-    return reply.code(204).send();
-  });
+  // Queries that found nothing, for the editors' report (bounded: see zero-results.ts).
+  const zeroResults = createZeroResultsLog({ dataDir, onError: (error) => app.log.error(error) });
+  app.addHook('onClose', () => zeroResults.close());
+  app.post('/api/search/zero-results', { bodyLimit: ZERO_RESULTS_BODY_LIMIT }, (request, reply) => answerZeroResults(zeroResults, request, reply));
 }
