@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { configuredOrigin, originWarning } from './certificates/origin';
 import { registerHealth } from './health';
+import { withCachedEngine } from './search/engine-cache';
 import { createSearchService } from './search/service';
 import { registerSearchRoutes } from './search/routes';
 import { registerSecurityHeaders } from './security';
@@ -75,8 +76,13 @@ export async function buildServer(config: ServerConfig, { database, training }: 
       ...training,
     });
   }
-  const search = createSearchService({ meili: config.meili, audience: config.audience });
-  registerHealth(app, config.siteDir, search, database);
+  const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
+  registerHealth(app, {
+    siteDir: config.siteDir,
+    search,
+    database,
+    isAdmin: async (request) => (accounts ? (await accounts.authOf(request))?.user.role === 'admin' : false),
+  });
   registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf });
   await registerStaticSite(app, config.siteDir, buildOf);
   return app;
