@@ -39,7 +39,7 @@ export async function buildServer(config: ServerConfig, { database, training }: 
       return sendSitePage(reply.code(400), path.join(config.siteDir, config.audience), '404.html');
     },
   });
-  await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false });
+  await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false, siteDir: config.siteDir });
   // Static files are precompressed at build time; this compresses the API's dynamic answers.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
