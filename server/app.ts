@@ -8,7 +8,9 @@ import { apiErrorHandler, buildAudienceOfRole, registerAccountRoutes } from './a
 import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
+import { configuredOrigin, originWarning } from './certificates/origin';
 import { registerHealth } from './health';
+import { withCachedEngine } from './search/engine-cache';
 import { createSearchService } from './search/service';
 import { registerSearchRoutes } from './search/routes';
 import { registerSecurityHeaders } from './security';
@@ -38,7 +40,7 @@ export async function buildServer(config: ServerConfig, { database, training }: 
       return sendSitePage(reply.code(400), path.join(config.siteDir, config.audience), '404.html');
     },
   });
-  await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false });
+  await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false, siteDir: config.siteDir });
   // Static files are precompressed at build time; this compresses the API's dynamic answers.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
@@ -58,17 +60,24 @@ export async function buildServer(config: ServerConfig, { database, training }: 
   };
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
   if (database && accounts) {
+    const warning = originWarning(config);
+    if (warning) app.addHook('onListen', async () => app.log.warn(warning));
     await registerTraining(app, {
       database,
       guards: accounts,
       contentRoot: path.resolve(__dirname, '..'),
       siteDirOf: async (request) => path.join(config.siteDir, await buildOf(request)),
-      publicUrl: config.publicUrl,
+      verifyOrigin: configuredOrigin({ publicUrl: config.publicUrl, host: config.host, port: config.port, listening: () => app.server.address() }),
       ...training,
     });
   }
-  const search = createSearchService({ meili: config.meili, audience: config.audience });
-  await registerHealth(app, config.siteDir, search, database);
+  const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
+  await registerHealth(app, {
+    siteDir: config.siteDir,
+    search,
+    database,
+    isAdmin: async (request) => (accounts ? (await accounts.authOf(request))?.user.role === 'admin' : false),
+  });
   await registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf, authOf: accounts?.authOf });
   await registerStaticSite(app, config.siteDir, buildOf);
   return app;

@@ -3,6 +3,7 @@
  * admin CLI and the API alike. Each problem names its field (the column names of the CSV and
  * the database) and says what is wrong in English (CLI, CSV reports) and Persian (the UI).
  */
+import { companyNameCharacterProblem } from './company-name';
 import { ROLES, isRole, type Role } from './roles';
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
@@ -122,7 +123,8 @@ export function companyIssues(role: Role | undefined, company: string): FieldIss
     if (!/\p{L}/u.test(company) || CONTROL.test(company)) {
       return [issue('company', 'must be a company name', 'نام شرکت معتبر نیست.')];
     }
-    return [];
+    const problem = companyNameCharacterProblem(company);
+    return problem ? [issue('company', problem.message, problem.messageFa)] : [];
   }
   if (company !== '') return [issue('company', 'only contractors belong to a company', 'تنها پیمانکاران به شرکت وابسته‌اند.')];
   return [];

@@ -62,7 +62,19 @@ export interface QuestionReportRow {
   readonly correctRate: number | null;
 }
 
+export type ReportName = 'courses' | 'learners' | 'questions';
+
+/** A report download's names: Persian for the reader, ASCII for old clients. */
+export interface ReportFileNames {
+  readonly fileName: string;
+  readonly asciiFallback: string;
+}
+
+const REPORT_LABELS: Record<ReportName, string> = { courses: 'دوره‌ها', learners: 'فراگیران', questions: 'پرسش‌ها' };
+
 export interface ReportsService {
+  /** The download's names; the course must be one of the catalog's (else `course_not_found`). */
+  fileNames(name: ReportName, course?: string): ReportFileNames;
   courses(): Promise<CourseReportRow[]>;
   learners(course?: string): Promise<LearnerReportRow[]>;
   questions(course?: string): Promise<QuestionReportRow[]>;
@@ -141,6 +153,16 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
   }
 
   return {
+    fileNames(name, courseId) {
+      const course = courseFilter(courseId);
+      const title = course ? catalog.course(course)!.title : undefined;
+      return {
+        fileName: `گزارش ${REPORT_LABELS[name]}${title ? ` — ${title}` : ''}.csv`,
+        // The id is the catalog's, not the request's: only known ids reach this point.
+        asciiFallback: `ayin-report-${name}${course ? `-${course}` : ''}.csv`,
+      };
+    },
+
     async courses() {
       const { activity, users } = await activities();
       const rows: CourseReportRow[] = [];

@@ -3,17 +3,17 @@
  * a narrow proxy to Meilisearch's search route (so Meilisearch need not be public), the
  * audience-gated Lunr indexes, and the zero-result log.
  */
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readingAudience, type BuildAudience } from '../../src/content/build-audience';
 import { isAudience, type Audience } from '../../src/search/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
-import { normalizePersian } from '../../src/search/normalize';
 import { searchRoutes } from '../../src/api/search';
 import { ApiError } from '../accounts/api-errors';
 import { registerApi, type SessionLookup } from '../api/plugin';
 import type { SearchService } from './service';
+import { answerZeroResults, createZeroResultsLog, ZERO_RESULTS_BODY_LIMIT } from './zero-results';
 
 export interface SearchRoutesOptions {
   readonly service: SearchService;
@@ -29,6 +29,9 @@ const MEILI_TIMEOUT_MS = 3000;
 
 export async function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, buildOf, authOf }: SearchRoutesOptions): Promise<void> {
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
+
+  const zeroResults = createZeroResultsLog({ dataDir, onError: (error) => app.log.error(error) });
+  app.addHook('onClose', () => zeroResults.close());
 
   await registerApi(app, { authOf }, ({ route }) => {
     // Public: every reader searches; the answer is their own audience's token and index.
@@ -69,19 +72,13 @@ export async function registerSearchRoutes(app: FastifyInstance, { service, site
       },
     });
 
-    // Queries that found nothing, for the editors' report. No user, no address: the query only.
+    // Queries that found nothing, for the editors' report. No user, no address kept: the query
+    // only, bounded in size, rate and file length (zero-results.ts).
     route(searchRoutes.zeroResults, {
       access: 'public',
       csrf: { exempt: 'an anonymous log of a query: no session is read or changed, so another site posting it gains nothing it could not post itself' },
-      bodyLimit: 4 * 1024,
-      async handler({ body, reply }) {
-        const query = normalizePersian(body.query).slice(0, 200);
-        if (!query) throw new ApiError(400, 'bad_request', 'عبارت جست‌وجو خالی است.');
-        const filters = body.filters && typeof body.filters === 'object' ? body.filters : {};
-        mkdirSync(dataDir, { recursive: true });
-        appendFileSync(path.join(dataDir, 'zero-results.jsonl'), `${JSON.stringify({ at: new Date().toISOString().slice(0, 10), query, filters })}\n`);
-        return reply.code(204).send();
-      },
+      bodyLimit: ZERO_RESULTS_BODY_LIMIT,
+      handler: ({ request, reply }) => answerZeroResults(zeroResults, request, reply),
     });
   });
 

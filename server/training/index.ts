@@ -21,7 +21,8 @@ export interface TrainingOptions {
   /** …or a catalog already built (tests). */
   readonly catalog?: TrainingCatalog;
   readonly siteDirOf: (request: FastifyRequest) => string | Promise<string>;
-  readonly publicUrl?: string;
+  /** The origin printed on certificates (`server/certificates/origin.ts`). */
+  readonly verifyOrigin: () => string;
   readonly now?: () => number;
   readonly pdf?: CertificatePdfRenderer;
 }
@@ -39,6 +40,6 @@ export async function registerTraining(app: FastifyInstance, options: TrainingOp
   const reports = createReportsService({ db, catalog });
   const pdf = options.pdf ?? createCertificatePdfRenderer();
   app.addHook('onClose', () => pdf.close());
-  await registerTrainingRoutes(app, { service, reports, pdf, guards: options.guards, publicUrl: options.publicUrl, siteDirOf: options.siteDirOf });
+  await registerTrainingRoutes(app, { service, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
   return service;
 }

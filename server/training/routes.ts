@@ -18,7 +18,7 @@ import { registerApi } from '../api/plugin';
 import type { CertificatePdfRenderer } from '../certificates/pdf';
 import { sendSitePage } from '../static-site';
 import type { ReportsService } from '../reports/service';
-import { reportCsv } from '../reports/csv';
+import { reportCsv, reportDisposition } from '../reports/csv';
 import type { TrainingService } from './service';
 
 export interface TrainingRoutesOptions {
@@ -26,8 +26,8 @@ export interface TrainingRoutesOptions {
   readonly reports: ReportsService;
   readonly pdf: CertificatePdfRenderer;
   readonly guards: AccountGuards;
-  /** The public origin for QR codes; the request's own origin otherwise. */
-  readonly publicUrl?: string;
+  /** The origin printed on certificates, from configuration (never the request's Host). */
+  readonly verifyOrigin: () => string;
   /** The built site a visitor is served (their audience's build), for `/verify/<code>`. */
   readonly siteDirOf: (request: FastifyRequest) => string | Promise<string>;
 }
@@ -66,10 +66,10 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
     route(c.certificate, { access: 'signed-in', handler: ({ auth, params }) => service.certificates.ownedBy(auth!.user.id, params.code) });
     route(c.pdf, {
       access: 'signed-in',
-      async handler({ auth, params, request, reply }) {
+      async handler({ auth, params, reply }) {
         const certificate = await service.certificates.ownedBy(auth!.user.id, params.code);
-        const origin = options.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
-        const file = await pdf.render(certificate, `${origin}${certificate.verifyPath}`);
+        // The origin from configuration, never the request's Host (a forged one would be printed).
+        const file = await pdf.render(certificate, `${options.verifyOrigin()}${certificate.verifyPath}`);
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="certificate-${certificate.code}.pdf"`)
@@ -89,7 +89,7 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
           if (query.format === 'csv') {
             return reply
               .type('text/csv; charset=utf-8')
-              .header('content-disposition', `attachment; filename="ayin-report-${name}${query.course ? `-${query.course}` : ''}.csv"`)
+              .header('content-disposition', reportDisposition(reports.fileNames(name, query.course)))
               .send(reportCsv(name, rows));
           }
           return { rows } as ReplyOf<R>;

@@ -28,11 +28,14 @@ export const healthReportSchema = z.object({
   database: z.object({ engine: z.enum(['sqlite', 'postgres', 'none']), location: z.string().optional() }),
 });
 export type HealthReport = z.infer<typeof healthReportSchema>;
+/** What a visitor (not an admin) is told: the status only. */
+export const publicHealthSchema = healthReportSchema.pick({ status: true }).strict();
+export type PublicHealth = z.infer<typeof publicHealthSchema>;
 
 export const searchRoutes = {
   config: defineRoute({ method: 'GET', path: '/api/search/config', response: searchConfigSchema }),
   /** Meilisearch's own search answer, passed through as it is. */
   meiliSearch: defineRoute({ method: 'POST', path: '/api/search/meili/indexes/:uid/search', params: z.object({ uid: z.string().max(100) }), body: z.unknown(), response: null }),
   zeroResults: defineRoute({ method: 'POST', path: '/api/search/zero-results', body: zeroResultsBodySchema, response: null }),
-  health: defineRoute({ method: 'GET', path: '/api/health', response: healthReportSchema }),
+  health: defineRoute({ method: 'GET', path: '/api/health', response: z.union([healthReportSchema, publicHealthSchema]) }),
 };

@@ -93,7 +93,7 @@ test('when Meilisearch stops, search falls back to the offline index and says so
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toHaveCount(0);
 
   process.kill(Number(readFileSync(FALLBACK_PID_FILE, 'utf8')), 'SIGUSR2');
-  await expect.poll(async () => (await (await fetch(`${base}/api/health`)).json()).search.engine, { timeout: 10_000 }).toBe('lunr');
+  await expect.poll(async () => (await (await fetch(`${base}/api/search/config`)).json()).engine, { timeout: 10_000 }).toBe('lunr');
 
   // Same page, new query: the browser still holds its token; Meilisearch does not answer.
   await page.getByRole('searchbox', { name: 'عبارت جست‌وجو' }).fill('جریمه تجاوز از قدرت');

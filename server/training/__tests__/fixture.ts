@@ -86,11 +86,14 @@ export function testCatalog(): TrainingCatalog {
   });
 }
 
+/** The origin the test server is configured with (certificates must print it, whatever the Host). */
+export const TEST_ORIGIN = 'https://ayin.example';
+
 /** A bare fastify with the accounts and training routes, on a real database. */
 export async function buildTrainingApp(database: DatabaseHandle, now: () => number, pdf?: CertificatePdfRenderer, siteDir = '/nonexistent'): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   const guards = await registerAccountRoutes(app, { db: database.db, secureCookies: false, now });
-  await registerTraining(app, { database, guards, catalog: testCatalog(), now, siteDirOf: () => siteDir, ...(pdf ? { pdf } : {}) });
+  await registerTraining(app, { database, guards, catalog: testCatalog(), now, siteDirOf: () => siteDir, verifyOrigin: () => TEST_ORIGIN, ...(pdf ? { pdf } : {}) });
   await app.ready();
   return app;
 }

@@ -16,7 +16,7 @@ import { userRowFor } from '../../accounts/users';
 import { createCertificatePdfRenderer } from '../../certificates/pdf';
 import { newCertificateCode, normalizeCertificateCode } from '../../certificates/code';
 import type { AttemptView, CourseProgress } from '../service';
-import { as, buildTrainingApp, COURSE, COURSE_TITLE, errorOf, LESSONS, QUIZ, RIGHT, signIn, WRONG, type Caller } from './fixture';
+import { as, buildTrainingApp, COURSE, COURSE_TITLE, errorOf, LESSONS, QUIZ, RIGHT, signIn, TEST_ORIGIN, WRONG, type Caller } from './fixture';
 
 const dialects = testDatabases();
 
@@ -393,7 +393,7 @@ describe.each(dialects.slice(0, 1))('certificate PDF on $name', (t) => {
       for (const q of attempt.questions) await as(app, reza).put(`/api/training/attempts/${attempt.id}/answers/${q.id}`, { answer: RIGHT[q.id] });
       await as(app, reza).post(`/api/training/attempts/${attempt.id}/submit`);
       const code = ((await as(app, reza).get('/api/training/me')).json() as { certificates: { code: string }[] }).certificates[0]!.code;
-      const res = await app.inject({ method: 'GET', url: `/api/certificates/${code}/pdf`, headers: { cookie: reza.cookie, host: 'ayin.example:3000' } });
+      const res = await app.inject({ method: 'GET', url: `/api/certificates/${code}/pdf`, headers: { cookie: reza.cookie, host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
       expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="certificate-${code}.pdf"`);
@@ -408,11 +408,12 @@ describe.each(dialects.slice(0, 1))('certificate PDF on $name', (t) => {
       writeFileSync(file, res.rawPayload);
       const extracted = pdfText(file);
       // (pdftotext moves a combining hamza «ٔ» and colons around; what it keeps intact is checked.)
-      for (const expected of ['بدین‌وسیله گواهی می‌شود', 'رضا کریمی', COMPANY, `«${COURSE_TITLE}»`, 'آذر ۱۴۰۴', 'ویرایش ۱۴۰۴/۰۹', `http://ayin.example:3000/verify/${code}`]) {
+      for (const expected of ['بدین‌وسیله گواهی می‌شود', 'رضا کریمی', COMPANY, `«${COURSE_TITLE}»`, 'آذر ۱۴۰۴', 'ویرایش ۱۴۰۴/۰۹', `${TEST_ORIGIN}/verify/${code}`]) {
         expect(extracted).toContain(expected);
       }
-      // The QR code, as a phone would read it from the printed page.
-      expect(qrCodesOn(file)).toEqual([`http://ayin.example:3000/verify/${code}`]);
+      // The QR code, as a phone would read it from the printed page: the configured origin, not the forged Host.
+      expect(qrCodesOn(file)).toEqual([`${TEST_ORIGIN}/verify/${code}`]);
+      expect(extracted).not.toContain('evil.example');
     } finally {
       await app.close();
     }
