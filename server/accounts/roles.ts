@@ -1,6 +1,5 @@
 /** The roles of Ayin's users, their Persian names, and what each may read. */
-import type { Audience } from '../../src/search/audience';
-import type { BuildAudience } from '../../src/content/build-audience';
+import { createAudiencePolicy, type Audience, type BuildAudience } from '../../src/policy/audience';
 import { ROLES, type Role } from '../db/schema';
 
 export { ROLES, type Role };
@@ -18,14 +17,15 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: 'مدیر سامانه',
 };
 
-/** Contractors read contractor and public texts; every company role reads everything. */
+// What each role reads is the audience policy's decision (src/policy/audience.ts), not this file's.
+const policy = createAudiencePolicy();
+
+/** What a signed-in role may read (no role: a visitor's `public`). */
 export function audienceOfRole(role: Role | undefined): Audience {
-  if (!role) return 'public';
-  return role === 'contractor' ? 'contractor' : 'staff';
+  return role ? policy.audienceOf({ role }) : 'public';
 }
 
-/** The site build a role is served (see src/content/build-audience.ts). */
+/** The site build a role is served (see src/policy/audience.ts). */
 export function buildAudienceOfRole(role: Role | undefined): BuildAudience {
-  if (role === 'editor' || role === 'approver') return 'editor';
-  return audienceOfRole(role);
+  return role ? policy.buildFor({ role }) : 'public';
 }
