@@ -8,21 +8,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import * as z from 'zod';
 import { SEMINAR_ID } from '../../src/content/schemas/seminar';
-import type { SeminarEntry } from '../../src/content/seminars';
 import { seminarTiming, type SeminarTiming } from '../../src/domain/seminar-time';
-import { canSee, type Audience } from '../../src/search/audience';
 import { ApiError, apiErrorHandler, MESSAGES } from '../accounts/api-errors';
 import type { AccountGuards } from '../accounts/guards';
-import { audienceOfRole, ROLE_LABELS, type Role } from '../accounts/roles';
+import { ROLE_LABELS, type Role } from '../accounts/roles';
 import type { Database } from '../db/schema';
+import type { SeminarCatalog, ServedSeminar as SeminarEntry } from './catalog';
 import { cancelRegistration, findRegistration, listRegistrants, markAttendance, register, seatsTaken, type Registrant, type RegistrationRow } from './store';
 
 export interface SeminarRoutesOptions {
   readonly db: Kysely<Database>;
   readonly guards: AccountGuards;
-  readonly seminars: readonly SeminarEntry[];
-  /** The audience of a visitor who has not signed in (default `public`). */
-  readonly visitorAudience?: Audience;
+  /** The seminars, and who may see each (the audience policy, visitors included). */
+  readonly seminars: SeminarCatalog;
   /** The clock, for tests. */
   readonly now?: () => number;
 }
@@ -52,15 +50,13 @@ const attendanceBody = z.strictObject({ userId: z.string().min(1).max(64), atten
 export async function registerSeminarRoutes(app: FastifyInstance, options: SeminarRoutesOptions): Promise<void> {
   const { db, guards } = options;
   const now = options.now ?? Date.now;
-  const byId = new Map(options.seminars.map((s) => [s.id, s]));
 
   /** The seminar, if the reader may see it; otherwise it does not exist for them. */
   async function seminarFor(request: FastifyRequest): Promise<SeminarEntry> {
     const id = (request.params as { id: string }).id;
-    const entry = SEMINAR_ID.test(id) ? byId.get(id) : undefined;
     const auth = await guards.authOf(request);
-    const audience = auth ? audienceOfRole(auth.user.role) : (options.visitorAudience ?? 'public');
-    if (!entry || !canSee(audience, entry.seminar.audience)) throw new ApiError(404, 'seminar_not_found', SEMINAR_MESSAGES.notFound);
+    const entry = SEMINAR_ID.test(id) ? options.seminars.readable(id, auth && { role: auth.user.role }) : undefined;
+    if (!entry) throw new ApiError(404, 'seminar_not_found', SEMINAR_MESSAGES.notFound);
     return entry;
   }
 
