@@ -18,11 +18,15 @@ type ParseFrontMatter = NonNullable<MarkdownConfig['parseFrontMatter']>;
 /** Folders whose Markdown is content with readers (regulations, their editions, lessons, announcements). */
 const CONTENT_ROOTS = [CONTENT_DIRS.regulations, 'versioned_docs', CONTENT_DIRS.courses, CONTENT_DIRS.announcements];
 
-/** The line of `audience:` in the front matter, or the front matter's first line when there is none. */
+/**
+ * The line of `audience:` in the front matter; without one, the front matter's first field
+ * (line 2, after `---`), where the validator reports a missing field too.
+ */
 function audienceLine(fileContent: string | undefined): number {
   const lines = (fileContent ?? '').split('\n');
   const at = lines.findIndex((line) => /^audience\s*:/.test(line));
-  return at >= 0 ? at + 1 : 1;
+  if (at >= 0) return at + 1;
+  return lines[0]?.trim() === '---' ? 2 : 1;
 }
 
 /**
