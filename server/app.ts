@@ -2,30 +2,32 @@
 import path from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { readingAudience, type BuildAudience } from '../src/content/build-audience';
-import type { Audience } from '../src/search/audience';
-import { apiErrorHandler, buildAudienceOfRole, registerAccountRoutes } from './accounts';
+import { createAudiencePolicy, readingAudience, type Audience, type BuildAudience } from '../src/policy/audience';
+import { apiErrorHandler, registerAccountRoutes } from './accounts';
 import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { configuredOrigin, originWarning } from './certificates/origin';
 import { registerHealth } from './health';
+import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
 import { createSearchService } from './search/service';
 import { registerSearchRoutes } from './search/routes';
 import { registerSecurityHeaders } from './security';
-import { registerSeminarRoutes, seminarsFromContent } from './seminars';
+import { registerSeminarRoutes, seminarCatalogOf } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
 import { registerTraining, type TrainingOptions } from './training';
 
 export interface ServerParts {
   /** Accounts and learner records; without it the server serves the site and search only. */
   readonly database?: DatabaseHandle;
-  /** Training overrides (tests, benchmarks): a catalog, a clock, a PDF renderer. */
-  readonly training?: Pick<TrainingOptions, 'catalog' | 'now' | 'pdf'>;
+  /** Training overrides (tests, benchmarks): a catalog, a clock, a PDF renderer, a shorter study rule. */
+  readonly training?: Pick<TrainingOptions, 'catalog' | 'now' | 'pdf' | 'studyRule'>;
+  /** The build's private manifest; default: `<siteDir>/.server/manifest.json`, reloaded when it changes. */
+  readonly manifest?: ManifestSource;
 }
 
-export async function buildServer(config: ServerConfig, { database, training }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -51,12 +53,23 @@ export async function buildServer(config: ServerConfig, { database, training }: 
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
   if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
-  if (database && accounts) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarsFromContent() });
-  // A signed-in user's role decides which build they are served and what they may find;
-  // visitors who have not signed in get the configured audience (public by default).
+  // One audience policy for pages, search, seminars and training: a signed-in user's role
+  // decides which build they are served and what they may read; visitors who have not signed
+  // in get the configured audience (public by default).
+  const policy = createAudiencePolicy({ visitorAudience: config.audience });
+  // What the build wrote for the server (catalog, answer keys, seminars, editions), not the
+  // source tree; reloaded when a new build is swapped in.
+  const manifest = database
+    ? (givenManifest ??
+      openManifestSource(path.join(config.siteDir, SERVER_MANIFEST), {
+        onReloaded: (m) => app.log.info(`server manifest reloaded (built ${m.builtAt})`),
+        onRefused: (error) => app.log.error(`new server manifest refused, keeping the one loaded: ${error.message}`),
+      }))
+    : undefined;
+  if (database && accounts && manifest) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarCatalogOf(manifest, policy) });
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
     const session = accounts ? await accounts.authOf(request) : null;
-    return session ? buildAudienceOfRole(session.user.role) : config.audience;
+    return policy.buildFor(session && { role: session.user.role });
   };
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
   if (database && accounts) {
@@ -65,7 +78,8 @@ export async function buildServer(config: ServerConfig, { database, training }: 
     await registerTraining(app, {
       database,
       guards: accounts,
-      contentRoot: path.resolve(__dirname, '..'),
+      manifest,
+      policy,
       siteDirOf: async (request) => path.join(config.siteDir, await buildOf(request)),
       verifyOrigin: configuredOrigin({ publicUrl: config.publicUrl, host: config.host, port: config.port, listening: () => app.server.address() }),
       ...training,

@@ -1,7 +1,9 @@
 /**
  * The production build: validate content (fast, with located messages), build the site with
  * Docusaurus once per audience (`build/<audience>/`: what a reader may not see is in no file of
- * their build), precompress it, and stamp it with what it was built from.
+ * their build), precompress it, write the server's private manifest (`build/.server/`: catalog
+ * with answer keys, seminars, editions — outside every served folder), and stamp it with what
+ * it was built from.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,7 @@ import { loadCorpus } from '../../src/content/corpus';
 import { buildToday, editionForDate } from '../../src/content/editions';
 import { ContentError } from '../../src/content/problems';
 import { formatJalaliIso } from '../../src/domain/jalali';
+import { manifestFromCorpus, writeServerManifest } from '../../server/manifest';
 import { precompressDir } from './precompress';
 import { run } from './run';
 
@@ -51,6 +54,10 @@ export async function buildSite({ siteDir, outDir = path.join(siteDir, 'build'),
     const stats = precompressDir(path.join(outDir, audience), (n) => log(`    ${audience}: ${n} files …`));
     log(`    ${audience}: ${stats.files} files: ${kb(stats.rawBytes)} → ${kb(stats.brotliBytes)} brotli, ${kb(stats.gzipBytes)} gzip.`);
   }
+
+  // Written last but before the stamp: a server reloading it sees the content of this build.
+  const manifestFile = writeServerManifest(outDir, manifestFromCorpus(corpus));
+  log(`    server manifest → ${path.relative(siteDir, manifestFile)}`);
 
   const today = buildToday();
   const stamp: BuildStamp = {

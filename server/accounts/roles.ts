@@ -1,19 +1,21 @@
 /**
  * The roles of Ayin's users: declared once in the API contract (src/api/roles.ts), with their
- * Persian names and the build each reads; this module adds the server's types around them.
+ * Persian names. What each role reads is the audience policy's decision (src/policy/audience.ts),
+ * not this file's.
  */
-import type { BuildAudience } from '../../src/content/build-audience';
-import type { Audience } from '../../src/search/audience';
-import { audienceOfRole as contractAudienceOfRole, isRole, ROLE_BUILD, ROLE_LABELS, ROLES, type Role } from '../../src/api/roles';
+import { isRole, ROLE_LABELS, ROLES, type Role } from '../../src/api/roles';
+import { createAudiencePolicy, type Audience, type BuildAudience } from '../../src/policy/audience';
 
 export { isRole, ROLE_LABELS, ROLES, type Role };
 
-/** Contractors read contractor and public texts; every company role reads everything. */
+const policy = createAudiencePolicy();
+
+/** What a signed-in role may read (no role: a visitor's `public`). */
 export function audienceOfRole(role: Role | undefined): Audience {
-  return contractAudienceOfRole(role);
+  return role ? policy.audienceOf({ role }) : 'public';
 }
 
-/** The site build a role is served (see src/content/build-audience.ts); visitors get `public`. */
+/** The site build a role is served (see src/policy/audience.ts). */
 export function buildAudienceOfRole(role: Role | undefined): BuildAudience {
-  return role ? ROLE_BUILD[role] : 'public';
+  return role ? policy.buildFor({ role }) : 'public';
 }

@@ -1,11 +1,12 @@
 /**
  * The browser never sees the master key: it gets a tenant token signed with a search-only
- * key, whose rules restrict it to its audience's records on the live index. A filter sent
+ * key, whose rules restrict it to its audience's records on the live index (the filter is the
+ * audience policy's, `src/policy/audience.ts`: a record naming no audience matches no token). A filter sent
  * with a query is combined with the token's, so it can narrow but never widen what is seen.
  */
 import type { Meilisearch } from 'meilisearch';
 import { generateTenantToken } from 'meilisearch/token';
-import { audienceFilter, type Audience } from '../../src/search/audience';
+import { audienceFilter, type Audience } from '../../src/policy/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
 
 const KEY_NAME = 'ayin-search';

@@ -6,12 +6,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { seminarRoutes } from '../../src/api/seminars';
-import type { SeminarEntry } from '../../src/content/seminars';
-import type { Audience } from '../../src/search/audience';
 import type { AccountGuards } from '../accounts/guards';
 import type { ActiveSession } from '../accounts/sessions';
 import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
+import type { SeminarCatalog } from './catalog';
 import { createSeminarService, SEMINAR_MANAGERS, type SeminarReader } from './service';
 
 export { SEMINAR_MANAGERS };
@@ -20,9 +19,8 @@ export type { SeminarStatus } from '../../src/api/seminars';
 export interface SeminarRoutesOptions {
   readonly db: Kysely<Database>;
   readonly guards: AccountGuards;
-  readonly seminars: readonly SeminarEntry[];
-  /** The audience of a visitor who has not signed in (default `public`). */
-  readonly visitorAudience?: Audience;
+  /** The seminars of the build in force, and who may see each (the audience policy). */
+  readonly seminars: SeminarCatalog;
   /** The clock, for tests. */
   readonly now?: () => number;
 }

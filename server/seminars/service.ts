@@ -8,12 +8,11 @@ import type { Kysely } from 'kysely';
 import type { Registrant, SeminarStatus } from '../../src/api/seminars';
 import { ROLE_LABELS, SUPERVISING_ROLES, isRole } from '../../src/api/roles';
 import { SEMINAR_ID } from '../../src/content/schemas/seminar';
-import type { SeminarEntry } from '../../src/content/seminars';
 import { seminarTiming, type SeminarTiming } from '../../src/domain/seminar-time';
-import { canSee, type Audience } from '../../src/search/audience';
 import { ApiError } from '../accounts/api-errors';
-import { audienceOfRole, type Role } from '../accounts/roles';
+import type { Role } from '../accounts/roles';
 import type { Database } from '../db/schema';
+import type { SeminarCatalog, ServedSeminar as SeminarEntry } from './catalog';
 import * as store from './store';
 
 export const SEMINAR_MANAGERS: readonly Role[] = SUPERVISING_ROLES;
@@ -35,9 +34,8 @@ export interface SeminarReader {
 
 export interface SeminarServiceOptions {
   readonly db: Kysely<Database>;
-  readonly seminars: readonly SeminarEntry[];
-  /** The audience of a visitor who has not signed in (default `public`). */
-  readonly visitorAudience?: Audience;
+  /** The seminars of the build in force, and who may see each (the audience policy). */
+  readonly seminars: SeminarCatalog;
   /** The clock, for tests. */
   readonly now?: () => number;
 }
@@ -56,7 +54,6 @@ export interface SeminarService {
 export function createSeminarService(options: SeminarServiceOptions): SeminarService {
   const { db } = options;
   const now = options.now ?? Date.now;
-  const byId = new Map(options.seminars.map((s) => [s.id, s]));
   const timingOf = (entry: SeminarEntry): SeminarTiming => seminarTiming(entry.startsAt, entry.seminar.durationMinutes, now());
   const withLabel = (r: store.Registrant): Registrant => {
     if (!isRole(r.role)) throw new Error(`user ${r.userId} has an unknown role "${r.role}"`);
@@ -77,9 +74,8 @@ export function createSeminarService(options: SeminarServiceOptions): SeminarSer
 
   return {
     find(id, reader) {
-      const entry = SEMINAR_ID.test(id) ? byId.get(id) : undefined;
-      const audience = reader ? audienceOfRole(reader.role) : (options.visitorAudience ?? 'public');
-      if (!entry || !canSee(audience, entry.seminar.audience)) throw new ApiError(404, 'seminar_not_found', SEMINAR_MESSAGES.notFound);
+      const entry = SEMINAR_ID.test(id) ? options.seminars.readable(id, reader && { role: reader.role }) : undefined;
+      if (!entry) throw new ApiError(404, 'seminar_not_found', SEMINAR_MESSAGES.notFound);
       return entry;
     },
 

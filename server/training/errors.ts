@@ -5,6 +5,8 @@ export const TRAINING_ERRORS = {
   courseNotFound: () => new ApiError(404, 'course_not_found', 'این دوره پیدا نشد.'),
   quizNotFound: () => new ApiError(404, 'quiz_not_found', 'این دوره آزمونی ندارد.'),
   lessonNotFound: () => new ApiError(404, 'lesson_not_found', 'این درس در این دوره پیدا نشد.', { fields: ['lesson'] }),
+  lessonNotServed: () =>
+    new ApiError(409, 'lesson_not_served', 'این درس هنوز برای شما باز نشده است؛ صفحهٔ درس را در همین حساب باز کنید و بخوانید.', { fields: ['lesson'] }),
   attemptNotFound: () => new ApiError(404, 'attempt_not_found', 'این آزمون پیدا نشد.'),
   unknownQuestion: () => new ApiError(400, 'unknown_question', 'این پرسش در آزمون شما نیست.', { fields: ['questionId'] }),
   invalidAnswer: (message: string) => new ApiError(400, 'invalid_answer', message, { fields: ['answer'] }),

@@ -1,25 +1,33 @@
 /** Training: quizzes, attempts, progress, certificates, verification and reports (issue 5). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AudiencePolicy } from '../../src/policy/audience';
 import type { AccountGuards } from '../accounts/guards';
 import { createCertificatePdfRenderer, type CertificatePdfRenderer } from '../certificates/pdf';
 import type { DatabaseHandle } from '../db/open';
+import type { ManifestSource } from '../manifest/source';
 import { createReportsService } from '../reports/service';
 import type { TrainingCatalog } from './catalog';
-import { loadTrainingCatalog } from './load';
+import { trainingCatalogOf } from './load';
 import { registerTrainingRoutes } from './routes';
 import { createTrainingService, type TrainingService } from './service';
+import type { StudyRule } from './study';
 
-export { createCatalog, CURRENT_TEXT, editionLabel, type TrainingCatalog, type TrainingCourse } from './catalog';
-export { catalogFromCorpus, loadTrainingCatalog, lessonIdOfFile } from './load';
+export { createCatalog, CURRENT_TEXT, editionLabel, liveCatalog, type TrainingCatalog, type TrainingCourse, type TrainingLesson } from './catalog';
+export { catalogFromManifest, lessonIdOfFile, trainingCatalogOf } from './load';
 export { createTrainingService, type TrainingService } from './service';
+export { DEFAULT_STUDY_RULE, minimumReadingMs, type StudyRule } from './study';
 
 export interface TrainingOptions {
   readonly database: DatabaseHandle;
   readonly guards: AccountGuards;
-  /** The repository root holding `content/`, `docs/`, `courses/` (the catalog is loaded from it)… */
-  readonly contentRoot?: string;
+  /** The build's private manifest (the catalog follows it when a new build is swapped in)… */
+  readonly manifest?: ManifestSource;
   /** …or a catalog already built (tests). */
   readonly catalog?: TrainingCatalog;
+  /** Who may take which course; the server passes the one made from its configuration. */
+  readonly policy?: AudiencePolicy;
+  /** What proves a lesson was studied (default `DEFAULT_STUDY_RULE`); tests shorten it here. */
+  readonly studyRule?: StudyRule;
   readonly siteDirOf: (request: FastifyRequest) => string | Promise<string>;
   /** The origin printed on certificates (`server/certificates/origin.ts`). */
   readonly verifyOrigin: () => string;
@@ -28,18 +36,30 @@ export interface TrainingOptions {
 }
 
 export async function registerTraining(app: FastifyInstance, options: TrainingOptions): Promise<TrainingService> {
-  let catalog = options.catalog;
-  if (!catalog) {
-    if (!options.contentRoot) throw new Error('registerTraining needs a catalog or a contentRoot');
-    const loaded = loadTrainingCatalog(options.contentRoot);
-    for (const p of loaded.problems) app.log.warn(`quiz left out: ${p.file}:${p.line}: ${p.field}: ${p.message}`);
-    catalog = loaded.catalog;
-  }
+  const catalog = options.catalog ?? (options.manifest ? trainingCatalogOf(options.manifest) : undefined);
+  if (!catalog) throw new Error('registerTraining needs a catalog or the build manifest');
   const { db, dialect } = options.database;
-  const service = createTrainingService({ db, dialect, catalog, now: options.now });
+  const service = createTrainingService({ db, dialect, catalog, now: options.now, policy: options.policy, studyRule: options.studyRule });
   const reports = createReportsService({ db, catalog });
   const pdf = options.pdf ?? createCertificatePdfRenderer();
   app.addHook('onClose', () => pdf.close());
+  registerLessonServedHook(app, service, options.guards);
   await registerTrainingRoutes(app, { service, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
   return service;
+}
+
+/**
+ * The proof that a lesson was opened: the server sent its page to the signed-in learner (a
+ * 200, or a 304 confirming the copy they have). Recorded before the answer goes out, so the
+ * page's own report that follows it always finds the record. Other requests cost a prefix test.
+ */
+function registerLessonServedHook(app: FastifyInstance, service: TrainingService, guards: AccountGuards) {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || (reply.statusCode !== 200 && reply.statusCode !== 304)) return payload;
+    const urlPath = request.url.split('?')[0]!;
+    if (!urlPath.startsWith('/courses/')) return payload;
+    const auth = await guards.authOf(request);
+    if (auth) await service.recordLessonServed(auth.user, urlPath);
+    return payload;
+  });
 }

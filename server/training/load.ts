@@ -1,49 +1,60 @@
 /**
- * The training catalog from the site's content, read and validated by the same corpus loader
- * as the build (`src/content/corpus.ts`): courses and lessons, the quizzes with their answer
- * keys (`content/quizzes/`, which the build never ships), links to cited clauses in the text in
- * force, and the editions. A quiz file with any problem is left out (and reported), so a
- * learner is never graded against a key the validator refused.
+ * The training catalog from the build's private server manifest (`server/manifest/`): courses
+ * with their audiences, lessons (pages and lengths) and quizzes with their answer keys, which
+ * no site build ships; links to cited clauses in the text in force; and the editions. The
+ * server reads what the build wrote, never the source tree, so it grades against exactly the
+ * content that was published.
  */
-import type { Corpus } from '../../src/content/corpus';
-import { getCorpus } from '../../src/content/index';
-import { linkTarget } from '../../src/content/editions';
-import type { Problem } from '../../src/content/problems';
+import { resolveEditionAt, todayInTehran, type DatedEdition } from '../../src/domain/editions';
 import { asQuizDefinition } from '../../src/content/schemas/quiz';
-import { todayInTehran } from '../../src/domain/editions';
-import { createCatalog, type TrainingCatalog } from './catalog';
+import type { ManifestSource } from '../manifest/source';
+import type { ServerManifest } from '../manifest/schema';
+import { createCatalog, liveCatalog, type TrainingCatalog } from './catalog';
 
-/** `courses/meter-reading/01-schedule-routes.mdx` → `meter-reading/01-schedule-routes`. */
-export const lessonIdOfFile = (file: string) => file.replace(/^courses\//, '').replace(/\.mdx?$/, '');
+export { lessonIdOfFile } from '../manifest/from-corpus';
 
-export function catalogFromCorpus(corpus: Corpus): { catalog: TrainingCatalog; problems: Problem[] } {
-  const quizProblems = corpus.problems.filter((p) => p.file.startsWith('content/quizzes/'));
-  const broken = new Set(quizProblems.map((p) => p.file));
-  const catalog = createCatalog({
-    courses: corpus.courses.map((entry) => {
-      const quiz = corpus.quizzes.find((q) => q.courseId === entry.id && !broken.has(q.file));
-      return {
-        id: entry.id,
-        title: entry.course.title,
-        lessons: entry.lessons.map((l) => lessonIdOfFile(l.file)),
-        ...(quiz ? { quiz: asQuizDefinition(quiz.quiz) } : {}),
-      };
-    }),
-    regulationPath: regulationPathsByDay(corpus),
-    editions: corpus.editions.map((e) => e.entry),
+export function catalogFromManifest(manifest: ServerManifest): TrainingCatalog {
+  return createCatalog({
+    courses: manifest.courses.map((c) => ({
+      id: c.id,
+      title: c.title,
+      audience: c.audience,
+      lessons: c.lessons.map((l) => l.id),
+      lessonPages: c.lessons,
+      ...(c.quiz ? { quiz: asQuizDefinition(c.quiz) } : {}),
+    })),
+    regulationPath: regulationPathsByDay(manifest),
+    editions: manifest.editions,
   });
-  return { catalog, problems: quizProblems };
+}
+
+/** The catalog of the manifest in force, reloaded with it. */
+export function trainingCatalogOf(source: ManifestSource): TrainingCatalog {
+  return liveCatalog(() => source.current(), catalogFromManifest);
 }
 
 /**
- * A regulation's page (the text in force today) by code. Today's Jalali date is cheap to read
- * but not free (Intl), and a graded attempt asks for a dozen links: both are remembered, the
- * date for a minute and the links for the day.
+ * A regulation's page (the text in force today) by code: the edition in force (or, before the
+ * first, the first), else the newest edition that has it; `docs/` on a site without editions.
+ * Today's Jalali date is cheap but not free (Intl), and a graded attempt asks for a dozen
+ * links: the date is remembered for a minute and the links for the day.
  */
-function regulationPathsByDay(corpus: Corpus): (code: string) => string | undefined {
+function regulationPathsByDay(manifest: ServerManifest): (code: string) => string | undefined {
+  const byCode = new Map(manifest.regulations.map((r) => [r.code, r]));
+  const editions: readonly DatedEdition[] = manifest.editions;
   let checkedAt = 0;
   let day = '';
   let paths = new Map<string, string | undefined>();
+  const resolve = (code: string, date: { year: number; month: number; day: number }) => {
+    const reg = byCode.get(code);
+    if (!reg) return undefined;
+    if (!editions.length) return reg.current ?? undefined;
+    const at = resolveEditionAt(editions, date);
+    const listed = at.status === 'in-force' ? at.edition : at.status === 'before-first' ? at.first : undefined;
+    if (listed && reg.editions[listed.name]) return reg.editions[listed.name];
+    for (const edition of [...editions].reverse()) if (reg.editions[edition.name]) return reg.editions[edition.name];
+    return undefined;
+  };
   return (code) => {
     const now = Date.now();
     if (now - checkedAt > 60_000) {
@@ -55,13 +66,8 @@ function regulationPathsByDay(corpus: Corpus): (code: string) => string | undefi
     }
     if (!paths.has(code)) {
       const [year, month, dayOfMonth] = day.split('/').map(Number) as [number, number, number];
-      paths.set(code, linkTarget(corpus, code, { year, month, day: dayOfMonth })?.permalink);
+      paths.set(code, resolve(code, { year, month, day: dayOfMonth }));
     }
     return paths.get(code);
   };
-}
-
-/** The process's one reading of the content (shared with seminars and search): about a second saved per reader. */
-export function loadTrainingCatalog(contentRoot: string): { catalog: TrainingCatalog; problems: Problem[] } {
-  return catalogFromCorpus(getCorpus(contentRoot));
 }

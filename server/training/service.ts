@@ -23,6 +23,7 @@ import {
   type Question,
   type QuizDefinition,
 } from '../../src/domain/quiz';
+import { createAudiencePolicy, type AudiencePolicy } from '../../src/policy/audience';
 import type { User } from '../accounts/users';
 import { isUniqueViolation } from '../db/errors';
 import type { DialectName } from '../db/open';
@@ -30,6 +31,7 @@ import type { Database, QuizAttemptRow } from '../db/schema';
 import { createCertificateStore, type CertificateStore, type CertificateView } from '../certificates/store';
 import type { CitedClause, TrainingCatalog, TrainingCourse } from './catalog';
 import { missingField, TRAINING_ERRORS } from './errors';
+import { courseStudied, DEFAULT_STUDY_RULE, type StudyRule } from './study';
 
 export interface TrainingServiceOptions {
   readonly db: Kysely<Database>;
@@ -37,6 +39,10 @@ export interface TrainingServiceOptions {
   readonly catalog: TrainingCatalog;
   /** The server's clock (epoch ms); tests pass their own to cross deadlines without waiting. */
   readonly now?: () => number;
+  /** Who may take which course (default: the policy with a public visitor audience). */
+  readonly policy?: AudiencePolicy;
+  /** What proves a lesson was studied (`study.ts`); injected by tests, never set by a request. */
+  readonly studyRule?: StudyRule;
 }
 
 /** What one question of an attempt stores: its id and the option order shown. */
@@ -113,6 +119,11 @@ export interface TrainingService {
   saveAnswer(user: User, attemptId: string, questionId: string, body: Readonly<Record<string, unknown>>): Promise<SavedAnswer>;
   submit(user: User, attemptId: string): Promise<AttemptView>;
   openLesson(user: User, courseId: unknown, lessonId: unknown): Promise<CourseProgress>;
+  /**
+   * Records that the server served the page at `urlPath` to `user`, when it is a lesson of a
+   * course they may take: the only thing that makes a lesson count as opened. True if it was one.
+   */
+  recordLessonServed(user: User, urlPath: string): Promise<boolean>;
   myLearning(user: User): Promise<{ courses: CourseProgress[]; certificates: CertificateView[] }>;
   readonly certificates: CertificateStore;
 }
@@ -133,14 +144,40 @@ const SHAPE_CACHE_LIMIT = 20_000;
 export function createTrainingService(options: TrainingServiceOptions): TrainingService {
   const { db, dialect, catalog } = options;
   const now = options.now ?? Date.now;
+  const policy = options.policy ?? createAudiencePolicy();
+  const studyRule = options.studyRule ?? DEFAULT_STUDY_RULE;
   const certificates = createCertificateStore({ db, catalog, now });
   const shapes = new Map<string, AttemptShape>();
 
-  const courseOr404 = (id: unknown): TrainingCourse => {
+  /** A course the learner may take; any other is "not found", whoever asks and however. */
+  const readable = (user: User, course: TrainingCourse | undefined): course is TrainingCourse => Boolean(course && policy.mayRead({ role: user.role }, course.audience));
+  const courseOr404 = (user: User, id: unknown): TrainingCourse => {
     const course = catalog.course(id);
-    if (!course) throw TRAINING_ERRORS.courseNotFound();
+    if (!readable(user, course)) throw TRAINING_ERRORS.courseNotFound();
     return course;
   };
+  /** The attempt's course, if the learner may (still) take it: otherwise the attempt does not exist for them. */
+  const attemptCourseOr404 = (user: User, courseId: string): TrainingCourse => {
+    const course = catalog.course(courseId);
+    if (!readable(user, course)) throw TRAINING_ERRORS.attemptNotFound();
+    return course;
+  };
+
+  /**
+   * Issues the certificate when the quiz is passed and every lesson was studied by the rule
+   * (served by the server, and open long enough). The certificate store re-checks the rows.
+   */
+  async function issueIfStudied(user: User, course: TrainingCourse): Promise<void> {
+    if (!course.quiz) return;
+    const served = await db.selectFrom('lesson_views').select(['lesson', 'first_opened_at']).where('user_id', '=', user.id).where('course', '=', course.id).execute();
+    const at = new Map(served.map((s) => [s.lesson, Number(s.first_opened_at)]));
+    const verdict = courseStudied(
+      course.lessons.map((lesson) => ({ lesson, words: catalog.lessonWords(course, lesson), servedAt: at.get(lesson) })),
+      now(),
+      studyRule,
+    );
+    if (verdict.studied) await certificates.issueIfComplete(user, course);
+  }
   const quizOf = (course: TrainingCourse): QuizDefinition => {
     if (!course.quiz) throw TRAINING_ERRORS.quizNotFound();
     return course.quiz;
@@ -218,13 +255,13 @@ export function createTrainingService(options: TrainingServiceOptions): Training
    * is afterwards (already closed: unchanged). Past the deadline the attempt counts as
    * submitted at the deadline.
    */
-  async function gradeAndClose(userId: string, attemptId: string): Promise<QuizAttemptRow | undefined> {
+  async function gradeAndClose(user: User, attemptId: string): Promise<QuizAttemptRow | undefined> {
     const row = await db.transaction().execute(async (trx) => {
-      let query = trx.selectFrom('quiz_attempts').selectAll().where('id', '=', attemptId).where('user_id', '=', userId);
+      let query = trx.selectFrom('quiz_attempts').selectAll().where('id', '=', attemptId).where('user_id', '=', user.id);
       if (dialect === 'postgres') query = query.forUpdate();
       const current = await query.executeTakeFirst();
       if (!current || current.submitted_at !== null) return current;
-      const quiz = quizOf(courseOr404(current.course));
+      const quiz = quizOf(attemptCourseOr404(user, current.course));
       const answers = await trx.selectFrom('quiz_answers').select(['question_id', 'answer']).where('attempt_id', '=', attemptId).execute();
       const given = Object.fromEntries(answers.map((a) => [a.question_id, JSON.parse(a.answer) as unknown]));
       const result = gradeAttempt(
@@ -251,8 +288,8 @@ export function createTrainingService(options: TrainingServiceOptions): Training
   /** An open attempt whose time is up is graded now, with what was saved before the deadline. */
   async function closeIfExpired(row: QuizAttemptRow, user: User): Promise<QuizAttemptRow> {
     if (row.submitted_at !== null || row.deadline === null || now() < Number(row.deadline)) return row;
-    const closed = (await gradeAndClose(user.id, row.id)) ?? row;
-    if (Number(closed.passed) === 1) await certificates.issueIfComplete(user, courseOr404(closed.course));
+    const closed = (await gradeAndClose(user, row.id)) ?? row;
+    if (Number(closed.passed) === 1) await issueIfStudied(user, attemptCourseOr404(user, closed.course));
     return closed;
   }
 
@@ -304,7 +341,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     certificates,
 
     async quizOverview(user, courseId) {
-      const course = courseOr404(courseId);
+      const course = courseOr404(user, courseId);
       const quiz = quizOf(course);
       const attempts = await attemptsOf(user, course);
       return {
@@ -317,7 +354,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     },
 
     async startAttempt(user, courseId) {
-      const course = courseOr404(courseId);
+      const course = courseOr404(user, courseId);
       const quiz = quizOf(course);
       for (let tries = 0; ; tries++) {
         const attempts = await attemptsOf(user, course);
@@ -354,6 +391,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     async getAttempt(user, attemptId) {
       const row = await ownAttempt(user.id, attemptId);
       if (!row) throw TRAINING_ERRORS.attemptNotFound();
+      attemptCourseOr404(user, row.course);
       return attemptView(await closeIfExpired(row, user));
     },
 
@@ -367,6 +405,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
       }
       // Someone else's attempt is "not found": its existence is not the caller's business.
       if (shape.userId !== user.id) throw TRAINING_ERRORS.attemptNotFound();
+      attemptCourseOr404(user, shape.course);
       const question = shape.questions.get(questionId);
       if (!question) throw TRAINING_ERRORS.unknownQuestion();
       if (!Object.hasOwn(body, 'answer')) throw missingField('answer');
@@ -387,46 +426,65 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     async submit(user, attemptId) {
       const seen = await ownAttempt(user.id, attemptId);
       if (!seen) throw TRAINING_ERRORS.attemptNotFound();
+      attemptCourseOr404(user, seen.course);
       // A replayed submit reads the stored grading; only an open attempt takes the lock.
-      const row = seen.submitted_at !== null ? seen : await gradeAndClose(user.id, attemptId);
+      const row = seen.submitted_at !== null ? seen : await gradeAndClose(user, attemptId);
       if (!row) throw TRAINING_ERRORS.attemptNotFound();
-      if (Number(row.passed) === 1) await certificates.issueIfComplete(user, courseOr404(row.course));
+      if (Number(row.passed) === 1) await issueIfStudied(user, attemptCourseOr404(user, row.course));
       return attemptView(row);
     },
 
     async openLesson(user, courseId, lessonId) {
       if (courseId === undefined || courseId === '') throw missingField('course');
       if (lessonId === undefined || lessonId === '') throw missingField('lesson');
-      const course = courseOr404(courseId);
+      const course = courseOr404(user, courseId);
       const lesson = catalog.lessonId(course, lessonId);
       if (!lesson) throw TRAINING_ERRORS.lessonNotFound();
-      await db
-        .insertInto('lesson_views')
-        .values({ user_id: user.id, course: course.id, lesson, first_opened_at: now() })
-        .onConflict((oc) => oc.columns(['user_id', 'lesson']).doNothing())
-        .execute();
-      await certificates.issueIfComplete(user, course);
+      // The browser's word that it opened the lesson proves nothing: only the server having
+      // served the page to this learner does (recordLessonServed). This call confirms it.
+      const served = await db.selectFrom('lesson_views').select('lesson').where('user_id', '=', user.id).where('lesson', '=', lesson).executeTakeFirst();
+      if (!served) throw TRAINING_ERRORS.lessonNotServed();
+      await issueIfStudied(user, course);
       return progressOf(user, course);
     },
 
+    async recordLessonServed(user, urlPath) {
+      const found = catalog.lessonAtPath(urlPath);
+      if (!found || !readable(user, found.course)) return false;
+      await db
+        .insertInto('lesson_views')
+        .values({ user_id: user.id, course: found.course.id, lesson: found.lesson, first_opened_at: now() })
+        .onConflict((oc) => oc.columns(['user_id', 'lesson']).doNothing())
+        .execute();
+      return true;
+    },
+
     async myLearning(user) {
+      const courses = catalog.courses.filter((course) => readable(user, course));
+      const readableIds = new Set(courses.map((c) => c.id));
       const [views, attemptRows, issued] = await Promise.all([
         db.selectFrom('lesson_views').select(['course', 'lesson']).where('user_id', '=', user.id).execute(),
         db.selectFrom('quiz_attempts').selectAll().where('user_id', '=', user.id).orderBy('number').execute(),
         certificates.listFor(user.id),
       ]);
-      const attempts = await Promise.all(attemptRows.map((row) => closeIfExpired(row, user)));
-      // An attempt graded just now (its time was up) may have completed a course.
-      const certs = attempts.some((a, i) => a !== attemptRows[i]) ? await certificates.listFor(user.id) : issued;
-      const courses = catalog.courses.map((course) =>
-        progressFrom(
-          course,
-          new Set(views.filter((v) => v.course === course.id).map((v) => v.lesson)),
-          attempts.filter((a) => a.course === course.id),
-          certs.find((c) => c.course === course.id)?.code ?? null,
+      const ownRows = attemptRows.filter((row) => readableIds.has(row.course));
+      const attempts = await Promise.all(ownRows.map((row) => closeIfExpired(row, user)));
+      // A passed course whose reading time has run out since is completed now; an attempt graded
+      // just now (its time was up) may have completed one too.
+      const pending = courses.filter((c) => c.quiz && !issued.some((i) => i.course === c.id) && attempts.some((a) => a.course === c.id && Number(a.passed) === 1));
+      for (const course of pending) await issueIfStudied(user, course);
+      const certs = pending.length || attempts.some((a, i) => a !== ownRows[i]) ? await certificates.listFor(user.id) : issued;
+      return {
+        courses: courses.map((course) =>
+          progressFrom(
+            course,
+            new Set(views.filter((v) => v.course === course.id).map((v) => v.lesson)),
+            attempts.filter((a) => a.course === course.id),
+            certs.find((c) => c.course === course.id)?.code ?? null,
+          ),
         ),
-      );
-      return { courses, certificates: certs };
+        certificates: certs,
+      };
     },
   };
 }

@@ -22,25 +22,7 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: 'مدیر سامانه',
 };
 
-/** The site builds (see src/content/build-audience.ts): `public` is for visitors without a session. */
-export type RoleBuild = 'contractor' | 'staff' | 'editor';
-
-/** Contractors read the contractor build; editors and approvers the editor build (drafts); the rest staff. */
-export const ROLE_BUILD: Readonly<Record<Role, RoleBuild>> = {
-  staff: 'staff',
-  contractor: 'contractor',
-  editor: 'editor',
-  approver: 'editor',
-  supervisor: 'staff',
-  admin: 'staff',
-};
-
-/** The reading audience of a role (what search and the seminars may show it). */
-export type RoleAudience = 'contractor' | 'staff';
-export function audienceOfRole(role: Role | undefined): RoleAudience | 'public' {
-  if (!role) return 'public';
-  return ROLE_BUILD[role] === 'contractor' ? 'contractor' : 'staff';
-}
+// Which build each role is served, and what it may read, is the audience policy's (src/policy/audience.ts).
 
 /** Who manages seminars (registrants, attendance) and reads the training reports. */
 export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'admin'];

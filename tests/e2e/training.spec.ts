@@ -147,9 +147,15 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   // The contractor signs in and reads every lesson (each view is recorded by the server).
   await signIn(page, learner.username, learner.password, '/my-learning');
   await expect(page.locator(`tr[data-course="${COURSE}"]`)).toContainText(`۰ از ${toPersianDigits(lessons.length)}`);
-  for (const lesson of lessons) {
+  // The first lesson by its address; the others as a learner goes on, by the «next» link: a
+  // navigation inside the site, which the server counts once the page asks for itself.
+  for (const [i, lesson] of lessons.entries()) {
     const recorded = page.waitForResponse((r) => r.url().endsWith('/api/training/lessons/open') && r.status() === 200);
-    await gotoHydrated(page, lesson);
+    if (i === 0) await gotoHydrated(page, lesson);
+    else {
+      await page.locator('.pagination-nav__link--next').click();
+      await page.waitForURL((url) => decodeURIComponent(url.pathname) === lesson);
+    }
     await recorded;
   }
 

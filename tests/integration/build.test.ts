@@ -88,6 +88,8 @@ describe('build of the minimal fixture site', () => {
 
 describe.each([
   ['bad-date', 'docs/connection-sales/cs-001.mdx:8: inForceFrom: 1404/12/30 is not a real Jalali date (1404 is not a leap year)'],
+  // Deny by default: a text that names no audience is an error, not "visible to all".
+  ['missing-audience', 'docs/energy-sales/es-001.mdx:2: audience: required field is missing'],
   ['unknown-area', 'docs/transmission/tr-001.mdx:1: area: unknown area folder "transmission"'],
   ['broken-link', 'docs/energy-sales/es-001.mdx:17: link: no regulation with code CS-099'],
   ['duplicate-anchor', 'docs/connection-sales/cs-001.mdx:34: clauses: duplicate clause anchor #ماده-۱ (first at line 17)'],

@@ -21,7 +21,10 @@ async function main() {
   await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
   const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
   const database = await openServerDatabase({ ...config, sampleAccounts: true }, { AYIN_DATA_DIR: dataDir }, () => {});
-  const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' }, { database });
+  // The study rule shortened (half a second a lesson) by the server's own option, so the
+  // learner flow runs in seconds; nothing a browser sends can change it.
+  const training = { studyRule: { wordsPerMinute: Number.POSITIVE_INFINITY, floorMs: 500 } };
+  const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' }, { database, training });
   await app.listen({ host: '127.0.0.1', port });
   if (process.env.E2E_PID_FILE) writeFileSync(process.env.E2E_PID_FILE, String(process.pid));
   console.log(`e2e server on ${port} with Meilisearch at ${meili.host}`);

@@ -10,6 +10,8 @@ import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
 import { userRowFor } from '../../accounts/users';
+import { createAudiencePolicy } from '../../../src/policy/audience';
+import { createSeminarCatalog } from '../catalog';
 import { registerSeminarRoutes } from '../routes';
 
 const dialects = testDatabases();
@@ -81,7 +83,7 @@ describe.each(dialects)('/api/seminars on $name', (t) => {
     await t.db.insertInto('users').values(users).execute();
     app = Fastify({ logger: false });
     const guards = await registerAccountRoutes(app, { db: t.db, secureCookies: false });
-    await registerSeminarRoutes(app, { db: t.db, guards, seminars: SEMINARS, now: () => NOW });
+    await registerSeminarRoutes(app, { db: t.db, guards, seminars: createSeminarCatalog(SEMINARS, createAudiencePolicy()), now: () => NOW });
     await app.ready();
   });
   afterEach(() => app.close());

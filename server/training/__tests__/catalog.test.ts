@@ -1,7 +1,7 @@
 /**
- * The training catalog from the repository's real content (courses, lessons, quizzes with
- * their keys, editions), and the training routes inside the real server (`buildServer`),
- * including the `/verify/<code>` page.
+ * The training catalog from the server manifest the build writes from the repository's real
+ * content (courses, lessons, quizzes with their keys, editions), and the training routes inside
+ * the real server (`buildServer`), including the `/verify/<code>` page.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,22 +10,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../app';
 import { readConfig } from '../../config';
 import { openDatabase } from '../../db/open';
+import { getCorpus } from '../../../src/content/index';
 import { userRowFor } from '../../accounts/users';
+import { manifestFromCorpus, writeServerManifest } from '../../manifest';
 import { createCatalog, CURRENT_TEXT, editionLabel } from '../catalog';
-import { loadTrainingCatalog } from '../load';
+import { catalogFromManifest } from '../load';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-describe('training catalog from the content', () => {
-  const { catalog, problems } = loadTrainingCatalog(ROOT);
+describe('training catalog from the manifest of the content', () => {
+  const manifest = manifestFromCorpus(getCorpus(ROOT));
+  const catalog = catalogFromManifest(manifest);
 
-  it('loads every course with its lessons, and the quizzes that validate', () => {
-    expect(problems).toEqual([]);
+  it('loads every course with its audience and lessons, and the quizzes that validate', () => {
+    expect(manifest.courses.map((c) => c.id).sort()).toEqual(getCorpus(ROOT).courses.map((c) => c.id).sort());
     expect(catalog.courses.length).toBeGreaterThanOrEqual(3);
     const meter = catalog.course('meter-reading')!;
     expect(meter.lessons[0]).toBe('meter-reading/01-schedule-routes');
     expect(meter.quiz!.questions.length).toBeGreaterThanOrEqual(20);
     expect(meter.quiz!.draw).toBeGreaterThanOrEqual(10);
+    expect(meter.audience.length).toBeGreaterThan(0);
+    expect(catalog.lessonAtPath('/courses/meter-reading/schedule-routes')).toEqual({ course: meter, lesson: 'meter-reading/01-schedule-routes' });
+    expect(catalog.lessonWords(meter, 'meter-reading/01-schedule-routes')).toBeGreaterThan(100);
   });
 
   it('finds a lesson by its doc id with or without the number prefix, and nothing else', () => {
@@ -63,6 +69,7 @@ describe('training in the real server', () => {
     mkdirSync(path.join(site, 'public'), { recursive: true });
     writeFileSync(path.join(site, 'public', 'verify.html'), '<html><body>صفحهٔ بررسی گواهی‌نامه</body></html>');
     writeFileSync(path.join(site, 'public', '404.html'), '<html><body>صفحه پیدا نشد</body></html>');
+    writeServerManifest(site, manifestFromCorpus(getCorpus(ROOT)));
     const database = await openDatabase({ sqlitePath: path.join(dir, 'ayin.sqlite') });
     const app = await buildServer({ ...readConfig({}, ROOT), siteDir: site, logLevel: 'silent', audience: 'public' }, { database });
     try {

@@ -9,7 +9,7 @@ import { registerAccountRoutes } from '../../accounts/routes';
 import type { DatabaseHandle } from '../../db/open';
 import type { CertificatePdfRenderer } from '../../certificates/pdf';
 import { createCatalog, type TrainingCatalog } from '../catalog';
-import { registerTraining } from '../index';
+import { DEFAULT_STUDY_RULE, registerTraining } from '../index';
 
 export const QUIZ: QuizDefinition = {
   title: 'آزمون آزمایشی قرائت کنتور',
@@ -70,12 +70,25 @@ export const WRONG: Record<string, unknown> = { 'q-single': 'a', 'q-multi': ['a'
 export const COURSE = 'meter-reading';
 export const LESSONS = ['meter-reading/01-schedule-routes', 'meter-reading/02-reading-meter-types'];
 export const COURSE_TITLE = 'دوره قرائت کنتور و کنترل کیفیت قرائت';
+/** The lessons' pages; 50 words each is under the study rule's 20 s floor at 300 words a minute. */
+export const LESSON_PAGES = [
+  { id: LESSONS[0]!, permalink: '/courses/meter-reading/schedule-routes', words: 50 },
+  { id: LESSONS[1]!, permalink: '/courses/meter-reading/reading-meter-types', words: 50 },
+];
+export const STAFF_COURSE = 'staff-briefing';
+export const STAFF_LESSON = { id: 'staff-briefing/01-intro', permalink: '/courses/staff-briefing/intro', words: 50 };
+/** The shortest time in which the two lessons of COURSE can count as studied (2 × the 20 s floor). */
+export const STUDY_MS = 2 * DEFAULT_STUDY_RULE.floorMs;
 
 export function testCatalog(): TrainingCatalog {
   return createCatalog({
     courses: [
-      { id: COURSE, title: COURSE_TITLE, lessons: LESSONS, quiz: QUIZ },
-      { id: 'customer-conduct', title: 'دوره رفتار حرفه‌ای و تکریم مشترکین', lessons: ['customer-conduct/01-respect-takrim'] },
+      { id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: QUIZ },
+      { id: 'customer-conduct', title: 'دوره رفتار حرفه‌ای و تکریم مشترکین', audience: ['contractor', 'staff'], lessons: ['customer-conduct/01-respect-takrim'] },
+      // Staff only: a contractor finds no such course on any training route.
+      { id: STAFF_COURSE, title: 'دوره ویژهٔ کارکنان', audience: ['staff'], lessons: [STAFF_LESSON.id], lessonPages: [STAFF_LESSON], quiz: QUIZ },
+      // Names no audience: nobody may take it, staff included (deny by default).
+      { id: 'no-audience', title: 'دوره بی‌مخاطب', audience: [], lessons: [], quiz: QUIZ },
     ],
     regulationPath: (code) => `/regulations/1404-09/energy-sales/${code.toLowerCase()}`,
     editions: [
@@ -94,6 +107,8 @@ export async function buildTrainingApp(database: DatabaseHandle, now: () => numb
   const app = Fastify({ logger: false });
   const guards = await registerAccountRoutes(app, { db: database.db, secureCookies: false, now });
   await registerTraining(app, { database, guards, catalog: testCatalog(), now, siteDirOf: () => siteDir, verifyOrigin: () => TEST_ORIGIN, ...(pdf ? { pdf } : {}) });
+  // The lesson pages, as the static server would send them (the real one: catalog.test.ts).
+  app.get('/courses/*', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<html><body>درس</body></html>'));
   await app.ready();
   return app;
 }
@@ -114,6 +129,8 @@ export async function signIn(app: FastifyInstance, username: string, password: s
 export function as(app: FastifyInstance, who: Caller) {
   const headers = { cookie: who.cookie, 'x-csrf-token': who.csrf };
   return {
+    /** Asks for a lesson's page, as the browser does before the page reports it opened. */
+    page: (lessonId: string) => app.inject({ method: 'GET', url: [...LESSON_PAGES, STAFF_LESSON].find((l) => l.id === lessonId)?.permalink ?? `/courses/${lessonId}`, headers: { cookie: who.cookie } }),
     get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie: who.cookie } }),
     post: (url: string, payload?: object) => app.inject({ method: 'POST', url, headers, ...(payload ? { payload } : {}) }),
     put: (url: string, payload: unknown) => app.inject({ method: 'PUT', url, headers, payload: payload as object }),

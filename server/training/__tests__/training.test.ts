@@ -16,7 +16,7 @@ import { userRowFor } from '../../accounts/users';
 import { createCertificatePdfRenderer } from '../../certificates/pdf';
 import { newCertificateCode, normalizeCertificateCode } from '../../certificates/code';
 import type { AttemptView, CourseProgress } from '../service';
-import { as, buildTrainingApp, COURSE, COURSE_TITLE, errorOf, LESSONS, QUIZ, RIGHT, signIn, TEST_ORIGIN, WRONG, type Caller } from './fixture';
+import { as, buildTrainingApp, COURSE, COURSE_TITLE, errorOf, LESSONS, QUIZ, RIGHT, signIn, STUDY_MS, TEST_ORIGIN, WRONG, type Caller } from './fixture';
 
 const dialects = testDatabases();
 
@@ -87,7 +87,10 @@ describe.each(dialects)('training API on $name', (t) => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as AttemptView;
   };
+  /** Reads a lesson as the browser does: the server serves its page, then the page reports it opened. */
   const openLesson = async (who: Caller, lesson: string) => {
+    const page = await as(app, who).page(lesson);
+    expect(page.statusCode, page.body).toBe(200);
     const res = await as(app, who).post('/api/training/lessons/open', { course: COURSE, lesson });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as CourseProgress;
@@ -134,7 +137,14 @@ describe.each(dialects)('training API on $name', (t) => {
     errorOf(await as(app, reza).post(`/api/training/courses/${COURSE}/attempts`), 409, 'already_passed');
 
     clock += MINUTE;
-    const done = await openLesson(reza, LESSONS[1]!);
+    // Every lesson opened now, but the second only just: its reading time has not passed.
+    const opened = await openLesson(reza, LESSONS[1]!);
+    expect(opened).toMatchObject({ completed: false, certificateCode: null, lessonsRequired: 2, lessonsOpened: LESSONS });
+    clock += STUDY_MS / 2 - 1;
+    expect((await as(app, reza).get('/api/training/me')).json().courses.find((c: CourseProgress) => c.course === COURSE)).toMatchObject({ completed: false });
+    clock += STUDY_MS / 2 + 1;
+    me = (await as(app, reza).get('/api/training/me')).json() as { courses: CourseProgress[] };
+    const done = me.courses.find((c) => c.course === COURSE)!;
     expect(done).toMatchObject({ completed: true, lessonsRequired: 2, lessonsOpened: LESSONS });
     const code = done.certificateCode!;
     expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
@@ -336,6 +346,7 @@ describe.each(dialects)('training API on $name', (t) => {
     const naser = await signIn(app, 'naser.supervisor', 'naser-password-1');
     // Reza completes; Sara fails once.
     for (const lesson of LESSONS) await openLesson(reza, lesson);
+    clock += STUDY_MS;
     const passed = await start(reza);
     await answerAll(reza, passed, RIGHT);
     await submit(reza, passed.id);
@@ -388,7 +399,11 @@ describe.each(dialects.slice(0, 1))('certificate PDF on $name', (t) => {
     const app = await buildTrainingApp(t.handle, () => clock, pdf);
     try {
       const reza = await signIn(app, 'reza.karimi', 'reza-password-1');
-      for (const lesson of LESSONS) await as(app, reza).post('/api/training/lessons/open', { course: COURSE, lesson });
+      for (const lesson of LESSONS) {
+        await as(app, reza).page(lesson);
+        await as(app, reza).post('/api/training/lessons/open', { course: COURSE, lesson });
+      }
+      clock += STUDY_MS;
       const attempt = (await as(app, reza).post(`/api/training/courses/${COURSE}/attempts`)).json() as AttemptView;
       for (const q of attempt.questions) await as(app, reza).put(`/api/training/attempts/${attempt.id}/answers/${q.id}`, { answer: RIGHT[q.id] });
       await as(app, reza).post(`/api/training/attempts/${attempt.id}/submit`);

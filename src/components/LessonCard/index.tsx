@@ -3,7 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import Link from '@docusaurus/Link';
 import { useDoc } from '@docusaurus/plugin-content-docs/client';
 import { trainingRoutes } from '@site/src/api/training';
-import { call, loadSession } from '@site/src/lib/api';
+import { ApiRequestError, call, loadSession } from '@site/src/lib/api';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { useAyinData } from '@site/src/lib/useAyinData';
 
@@ -14,16 +14,23 @@ export interface LessonFrontMatterRaw {
 }
 
 /**
- * Records that a signed-in learner opened this lesson (a course is complete when every lesson
- * has been opened and the quiz passed). A visitor records nothing; a failure only costs the
- * record, never the page.
+ * Reports that a signed-in learner opened this lesson. The server counts a lesson only once it
+ * has served the lesson's page to this learner (server/training/README.md, "Proof of study");
+ * after a navigation inside the site the page came from the bundle, not the server, so when it
+ * answers `lesson_not_served` the page is asked for once and the report sent again. A visitor
+ * records nothing; a failure only costs the record, never the page.
  */
 function useLessonOpened(lesson: string): void {
   useEffect(() => {
     const course = lesson.split('/')[0];
     if (!course || !lesson.includes('/')) return;
+    const report = () => call(trainingRoutes.openLesson, { body: { course, lesson } });
     loadSession()
-      .then((session) => session && call(trainingRoutes.openLesson, { body: { course, lesson } }))
+      .then((session) => session && report().catch(async (error: unknown) => {
+        if (!(error instanceof ApiRequestError) || error.code !== 'lesson_not_served') throw error;
+        await fetch(window.location.pathname, { credentials: 'same-origin', cache: 'no-cache', headers: { accept: 'text/html' } });
+        return report();
+      }))
       .catch(() => undefined);
   }, [lesson]);
 }

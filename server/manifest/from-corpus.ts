@@ -1,0 +1,75 @@
+/**
+ * The server manifest from validated content, as the build writes it. Only what the server
+ * uses is copied: a seminar's capacity and audience but not its slides, a course's lessons by
+ * page and length but not their text. Quizzes with problems are left out (the build refuses
+ * problems anyway; the server must never grade against a key the validator refused).
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Corpus } from '../../src/content/corpus';
+import { splitMarkdown } from '../../src/content/front-matter';
+import { MANIFEST_VERSION, SERVER_MANIFEST, serverManifestSchema, type ManifestRegulation, type ServerManifest } from './schema';
+
+/** `courses/meter-reading/01-schedule-routes.mdx` → `meter-reading/01-schedule-routes`. */
+export const lessonIdOfFile = (file: string) => file.replace(/^courses\//, '').replace(/\.mdx?$/, '');
+
+/** Words a reader reads: the body without front matter, imports, tags and Markdown marks. */
+export function countWords(markdown: string): number {
+  const text = markdown
+    .replace(/^(import|export)\s.*$/gm, ' ')
+    .replace(/\]\([^)]*\)/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[#*_`>|[\]()!-]/g, ' ');
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): ServerManifest {
+  const broken = new Set(corpus.problems.filter((p) => p.file.startsWith('content/quizzes/')).map((p) => p.file));
+  const regulations = new Map<string, { current: string | null; editions: Record<string, string> }>();
+  const entry = (code: string) => {
+    let found = regulations.get(code);
+    if (!found) regulations.set(code, (found = { current: null, editions: {} }));
+    return found;
+  };
+  for (const [code, reg] of corpus.regulations) entry(code).current = reg.permalink;
+  for (const edition of corpus.editions) for (const [code, reg] of edition.regulations) entry(code).editions[edition.name] = reg.permalink;
+
+  const manifest: ServerManifest = {
+    version: MANIFEST_VERSION,
+    builtAt: builtAt.toISOString(),
+    courses: corpus.courses.map((c) => {
+      const quiz = corpus.quizzes.find((q) => q.courseId === c.id && !broken.has(q.file));
+      return {
+        id: c.id,
+        title: c.course.title,
+        audience: [...c.course.audience],
+        lessons: c.lessons.map((l) => {
+          const source = readFileSync(path.join(corpus.siteDir, l.file), 'utf8');
+          return { id: lessonIdOfFile(l.file), permalink: l.permalink, words: countWords(splitMarkdown(l.file, source).body) };
+        }),
+        ...(quiz ? { quiz: quiz.quiz } : {}),
+      };
+    }),
+    seminars: corpus.seminars.map((s) => ({
+      id: s.id,
+      permalink: s.permalink,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      seminar: { title: s.seminar.title, audience: [...s.seminar.audience], capacity: s.seminar.capacity, durationMinutes: s.seminar.durationMinutes },
+    })),
+    editions: corpus.editions.map((e) => ({ name: e.entry.name, effective: { ...e.entry.effective } })),
+    regulations: [...regulations].map(([code, r]): ManifestRegulation => ({ code, ...r })),
+  };
+  // What is written is what the server will accept: check it here, where a problem is the build's.
+  return serverManifestSchema.parse(manifest);
+}
+
+/** Writes the manifest into `siteDir/.server/` atomically (a reloading server never reads half a file). */
+export function writeServerManifest(siteDir: string, manifest: ServerManifest): string {
+  const file = path.join(siteDir, SERVER_MANIFEST);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}.tmp`;
+  writeFileSync(staged, JSON.stringify(manifest));
+  renameSync(staged, file);
+  return file;
+}

@@ -1,0 +1,71 @@
+/**
+ * The private server manifest: what the server needs from a build and may not publish —
+ * courses with their quizzes' answer keys, seminars with capacities and audiences, the
+ * editions, and where each regulation's page is in each edition. The build writes it to
+ * `build/.server/manifest.json`, outside every folder the static server serves; the server
+ * validates it with this schema when it loads it, so a half-written or stale-format file is
+ * refused with the field that is wrong rather than half believed.
+ */
+import * as z from 'zod';
+import { quizSchema } from '../../src/content/schemas/quiz';
+
+/** Inside the site folder, beside the per-audience builds (never inside one of them). */
+export const SERVER_MANIFEST = '.server/manifest.json';
+export const MANIFEST_VERSION = 1;
+
+const id = z.string().min(1).max(200);
+const audience = z.array(z.string().min(1)).min(1, 'name at least one audience');
+const sitePath = z.string().regex(/^\//, 'expected a site path starting with /');
+const jalaliDay = z.strictObject({ year: z.number().int(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
+
+export const manifestLessonSchema = z.strictObject({
+  /** The doc id, `meter-reading/01-schedule-routes`. */
+  id,
+  /** Its page, `/courses/meter-reading/schedule-routes`: serving it is what proves it was opened. */
+  permalink: sitePath,
+  /** Words of its text, for the minimum reading time. */
+  words: z.number().int().min(0),
+});
+
+export const manifestCourseSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  audience,
+  lessons: z.array(manifestLessonSchema),
+  quiz: quizSchema.optional(),
+});
+
+export const manifestSeminarSchema = z.strictObject({
+  id,
+  permalink: sitePath,
+  startsAt: z.number().int(),
+  endsAt: z.number().int(),
+  seminar: z.strictObject({
+    title: z.string().min(1),
+    audience,
+    capacity: z.number().int().positive(),
+    durationMinutes: z.number().int().positive(),
+  }),
+});
+
+export const manifestRegulationSchema = z.strictObject({
+  code: z.string().min(1),
+  /** Its page in `docs/` (the only text on a site without editions; the next edition otherwise). */
+  current: sitePath.nullable(),
+  /** Its page in each published edition that has it, by edition name. */
+  editions: z.record(z.string(), sitePath),
+});
+
+export const serverManifestSchema = z.strictObject({
+  version: z.literal(MANIFEST_VERSION),
+  builtAt: z.iso.datetime(),
+  courses: z.array(manifestCourseSchema),
+  seminars: z.array(manifestSeminarSchema),
+  editions: z.array(z.strictObject({ name: id, effective: jalaliDay })),
+  regulations: z.array(manifestRegulationSchema),
+});
+
+export type ServerManifest = z.output<typeof serverManifestSchema>;
+export type ManifestCourse = z.output<typeof manifestCourseSchema>;
+export type ManifestSeminar = z.output<typeof manifestSeminarSchema>;
+export type ManifestRegulation = z.output<typeof manifestRegulationSchema>;
