@@ -71,10 +71,11 @@ export const COURSE = 'meter-reading';
 export const LESSONS = ['meter-reading/01-schedule-routes', 'meter-reading/02-reading-meter-types'];
 export const COURSE_TITLE = 'دوره قرائت کنتور و کنترل کیفیت قرائت';
 
-export function testCatalog(): TrainingCatalog {
+/** `draw` overrides the quiz's: drawing all five makes every question type certain to appear. */
+export function testCatalog({ draw = QUIZ.draw } = {}): TrainingCatalog {
   return createCatalog({
     courses: [
-      { id: COURSE, title: COURSE_TITLE, lessons: LESSONS, quiz: QUIZ },
+      { id: COURSE, title: COURSE_TITLE, lessons: LESSONS, quiz: { ...QUIZ, draw } },
       { id: 'customer-conduct', title: 'دوره رفتار حرفه‌ای و تکریم مشترکین', lessons: ['customer-conduct/01-respect-takrim'] },
     ],
     regulationPath: (code) => `/regulations/1404-09/energy-sales/${code.toLowerCase()}`,
@@ -87,10 +88,16 @@ export function testCatalog(): TrainingCatalog {
 }
 
 /** A bare fastify with the accounts and training routes, on a real database. */
-export async function buildTrainingApp(database: DatabaseHandle, now: () => number, pdf?: CertificatePdfRenderer, siteDir = '/nonexistent'): Promise<FastifyInstance> {
+export async function buildTrainingApp(
+  database: DatabaseHandle,
+  now: () => number,
+  pdf?: CertificatePdfRenderer,
+  siteDir = '/nonexistent',
+  catalog = testCatalog(),
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   const guards = await registerAccountRoutes(app, { db: database.db, secureCookies: false, now });
-  await registerTraining(app, { database, guards, catalog: testCatalog(), now, siteDirOf: () => siteDir, ...(pdf ? { pdf } : {}) });
+  await registerTraining(app, { database, guards, catalog, now, siteDirOf: () => siteDir, ...(pdf ? { pdf } : {}) });
   await app.ready();
   return app;
 }
