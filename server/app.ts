@@ -21,9 +21,11 @@ export interface ServerParts {
   readonly database?: DatabaseHandle;
   /** Training overrides (tests, benchmarks): a catalog, a clock, a PDF renderer. */
   readonly training?: Pick<TrainingOptions, 'catalog' | 'now' | 'pdf'>;
+  /** Seminar overrides (tests): the clock that opens and closes registration. Code only, never from a request or the environment. */
+  readonly seminars?: { readonly now?: () => number };
 }
 
-export async function buildServer(config: ServerConfig, { database, training }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, seminars }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -54,7 +56,7 @@ export async function buildServer(config: ServerConfig, { database, training }: 
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
   if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
-  if (database && accounts) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarsFromContent() });
+  if (database && accounts) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarsFromContent(), ...(seminars?.now ? { now: seminars.now } : {}) });
   // A signed-in user's role decides which build they are served and what they may find;
   // visitors who have not signed in get the configured audience (public by default).
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
@@ -75,6 +77,7 @@ export async function buildServer(config: ServerConfig, { database, training }: 
   const search = createSearchService({ meili: config.meili, audience: config.audience });
   registerHealth(app, config.siteDir, search, database);
   registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf });
-  await registerStaticSite(app, config.siteDir, buildOf);
+  // Without accounts nobody can sign in, so nobody is sent to.
+  await registerStaticSite(app, config.siteDir, buildOf, accounts ? { signedIn: async (request) => (await accounts.authOf(request)) !== null } : {});
   return app;
 }
