@@ -1,12 +1,13 @@
 /**
- * The training catalog from the repository's real content (courses, lessons, quizzes with
- * their keys, editions), and the training routes inside the real server (`buildServer`),
- * including the `/verify/<code>` page.
+ * The training catalog loaded from content (courses, lessons, quizzes with their keys,
+ * editions) of the `editions` fixture site (the `minimal` course and quiz, two editions), and
+ * the training routes inside the real server (`buildServer`), including the `/verify/<code>` page.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeFixtureSite } from '../../../tests/support/fixture-site';
 import { buildServer } from '../../app';
 import { readConfig } from '../../config';
 import { openDatabase } from '../../db/open';
@@ -14,26 +15,27 @@ import { userRowFor } from '../../accounts/users';
 import { createCatalog, CURRENT_TEXT, editionLabel } from '../catalog';
 import { loadTrainingCatalog } from '../load';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const site = makeFixtureSite('editions');
+afterAll(() => site.remove());
 
 describe('training catalog from the content', () => {
-  const { catalog, problems } = loadTrainingCatalog(ROOT);
+  const { catalog, problems } = loadTrainingCatalog(site.dir);
 
   it('loads every course with its lessons, and the quizzes that validate', () => {
     expect(problems).toEqual([]);
-    expect(catalog.courses.length).toBeGreaterThanOrEqual(3);
-    const meter = catalog.course('meter-reading')!;
-    expect(meter.lessons[0]).toBe('meter-reading/01-schedule-routes');
-    expect(meter.quiz!.questions.length).toBeGreaterThanOrEqual(20);
-    expect(meter.quiz!.draw).toBeGreaterThanOrEqual(10);
+    expect(catalog.courses.map((c) => c.id)).toEqual(['basics']);
+    const basics = catalog.course('basics')!;
+    expect(basics.lessons).toEqual(['basics/01-intro']);
+    expect(basics.quiz!.questions.map((q) => q.type)).toEqual(['single', 'multiple', 'true-false', 'numeric', 'ordering']);
+    expect(basics.quiz!.draw).toBe(3);
   });
 
   it('finds a lesson by its doc id with or without the number prefix, and nothing else', () => {
-    const meter = catalog.course('meter-reading')!;
-    expect(catalog.lessonId(meter, 'meter-reading/01-schedule-routes')).toBe('meter-reading/01-schedule-routes');
-    expect(catalog.lessonId(meter, 'meter-reading/schedule-routes')).toBe('meter-reading/01-schedule-routes');
-    expect(catalog.lessonId(meter, 'customer-conduct/respect-takrim')).toBeUndefined();
-    expect(catalog.lessonId(meter, 42)).toBeUndefined();
+    const basics = catalog.course('basics')!;
+    expect(catalog.lessonId(basics, 'basics/01-intro')).toBe('basics/01-intro');
+    expect(catalog.lessonId(basics, 'basics/intro')).toBe('basics/01-intro');
+    expect(catalog.lessonId(basics, 'other/intro')).toBeUndefined();
+    expect(catalog.lessonId(basics, 42)).toBeUndefined();
     expect(catalog.course('__proto__')).toBeUndefined();
   });
 
@@ -59,12 +61,13 @@ describe('training in the real server', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('registers the training routes and serves the verify page of the visitor’s build', async () => {
-    const site = path.join(dir, 'build');
-    mkdirSync(path.join(site, 'public'), { recursive: true });
-    writeFileSync(path.join(site, 'public', 'verify.html'), '<html><body>صفحهٔ بررسی گواهی‌نامه</body></html>');
-    writeFileSync(path.join(site, 'public', '404.html'), '<html><body>صفحه پیدا نشد</body></html>');
+    const build = path.join(dir, 'build');
+    mkdirSync(path.join(build, 'public'), { recursive: true });
+    writeFileSync(path.join(build, 'public', 'verify.html'), '<html><body>صفحهٔ بررسی گواهی‌نامه</body></html>');
+    writeFileSync(path.join(build, 'public', '404.html'), '<html><body>صفحه پیدا نشد</body></html>');
     const database = await openDatabase({ sqlitePath: path.join(dir, 'ayin.sqlite') });
-    const app = await buildServer({ ...readConfig({}, ROOT), siteDir: site, logLevel: 'silent', audience: 'public' }, { database });
+    const { catalog } = loadTrainingCatalog(site.dir);
+    const app = await buildServer({ ...readConfig({}, site.dir), siteDir: build, logLevel: 'silent', audience: 'public' }, { database, training: { catalog } });
     try {
       const page = await app.inject({ method: 'GET', url: '/verify/7KQ2M-XP4RA' });
       expect(page.statusCode).toBe(200);
@@ -72,7 +75,7 @@ describe('training in the real server', () => {
       const api = await app.inject({ method: 'GET', url: '/api/verify/7KQ2M-XP4RA' });
       expect([400, 404]).toContain(api.statusCode);
       expect(api.json().message).toMatch(/[\u0600-\u06FF]/);
-      const quiz = await app.inject({ method: 'GET', url: '/api/training/courses/meter-reading/quiz' });
+      const quiz = await app.inject({ method: 'GET', url: '/api/training/courses/basics/quiz' });
       expect(quiz.statusCode).toBe(401);
 
       // A learner against the real quiz: the answer route skips helmet and compression (hot
@@ -80,18 +83,18 @@ describe('training in the real server', () => {
       await database.db.insertInto('users').values(await userRowFor({ username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت نمونه' }, Date.now())).execute();
       const signIn = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'reza.karimi', password: 'reza-password-1' } });
       const headers = { cookie: `ayin_session=${signIn.cookies.find((c) => c.name === 'ayin_session')!.value}`, 'x-csrf-token': signIn.json().csrfToken as string };
-      const started = await app.inject({ method: 'POST', url: '/api/training/courses/meter-reading/attempts', headers });
+      const started = await app.inject({ method: 'POST', url: '/api/training/courses/basics/attempts', headers });
       expect(started.statusCode, started.body).toBe(200);
       expect(started.headers['content-security-policy']).toContain("default-src 'self'");
       const attempt = started.json() as { id: string; questions: { id: string; type: string; options?: { id: string }[] }[] };
-      expect(attempt.questions).toHaveLength(10);
+      expect(attempt.questions).toHaveLength(3);
       const q = attempt.questions.find((x) => x.type === 'true-false') ?? attempt.questions.find((x) => x.type === 'single')!;
       const saved = await app.inject({ method: 'PUT', url: `/api/training/attempts/${attempt.id}/answers/${q.id}`, headers, payload: { answer: q.type === 'true-false' ? true : q.options![0]!.id } });
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.headers['x-content-type-options']).toBe('nosniff');
       expect(saved.headers['cache-control']).toBe('no-store');
 
-      rmSync(path.join(site, 'public', 'verify.html'));
+      rmSync(path.join(build, 'public', 'verify.html'));
       const missing = await app.inject({ method: 'GET', url: '/verify/7KQ2M-XP4RA' });
       expect(missing.statusCode).toBe(404);
       expect(missing.body).toContain('صفحه پیدا نشد');
