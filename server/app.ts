@@ -25,9 +25,11 @@ export interface ServerParts {
   readonly training?: Pick<TrainingOptions, 'catalog' | 'now' | 'pdf' | 'studyRule'>;
   /** The build's private manifest; default: `<siteDir>/.server/manifest.json`, reloaded when it changes. */
   readonly manifest?: ManifestSource;
+  /** Seminar overrides (tests): the clock that opens and closes registration. Code only, never from a request or the environment. */
+  readonly seminars?: { readonly now?: () => number };
 }
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -66,7 +68,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
         onRefused: (error) => app.log.error(`new server manifest refused, keeping the one loaded: ${error.message}`),
       }))
     : undefined;
-  if (database && accounts && manifest) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarCatalogOf(manifest, policy) });
+  if (database && accounts && manifest) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarCatalogOf(manifest, policy), ...(seminars?.now ? { now: seminars.now } : {}) });
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
     const session = accounts ? await accounts.authOf(request) : null;
     return policy.buildFor(session && { role: session.user.role });
@@ -93,6 +95,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
     isAdmin: async (request) => (accounts ? (await accounts.authOf(request))?.user.role === 'admin' : false),
   });
   await registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf, authOf: accounts?.authOf });
-  await registerStaticSite(app, config.siteDir, buildOf);
+  // Without accounts nobody can sign in, so nobody is sent to.
+  await registerStaticSite(app, config.siteDir, buildOf, accounts ? { signedIn: async (request) => (await accounts.authOf(request)) !== null } : {});
   return app;
 }

@@ -62,7 +62,25 @@ export function sendSitePage(reply: FastifyReply, siteDir: string, page: string)
 /** Which of the per-audience builds (`<siteDir>/<audience>/`) a request is served from. */
 export type BuildOfRequest = (request: FastifyRequest) => Promise<BuildAudience>;
 
-export async function registerStaticSite(app: FastifyInstance, siteDir: string, buildOf: BuildOfRequest) {
+export interface StaticSiteOptions {
+  /** Whether the request carries a valid session; without it nobody is sent to sign in. */
+  readonly signedIn?: (request: FastifyRequest) => Promise<boolean>;
+}
+
+/**
+ * The builds whose pages a visitor who has not signed in is sent to sign in for, instead of a
+ * 404. Only the contractors' build: what contractors read (courses, their regulations) is no
+ * secret to name, whereas a redirect for a staff-only or draft URL would tell anyone that such
+ * a text exists.
+ */
+export const SIGN_IN_FOR_BUILDS: readonly BuildAudience[] = ['contractor'];
+
+/** `/sign-in?next=…`: back to the same path and query after signing in. */
+export function signInUrlFor(requestUrl: string): string {
+  return `/sign-in?next=${encodeURIComponent(requestUrl)}`;
+}
+
+export async function registerStaticSite(app: FastifyInstance, siteDir: string, buildOf: BuildOfRequest, options: StaticSiteOptions = {}) {
   const root = path.resolve(siteDir);
   await app.register(fastifyStatic, {
     root,
@@ -92,8 +110,19 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string, 
     if (file) return reply.sendFile(file, buildRoot);
     const moved = editions.redirectFor(build, urlPath, (candidate) => resolveSitePath(buildRoot, candidate) !== undefined);
     if (moved) return reply.header('cache-control', 'no-store').redirect(moved + (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''), 302);
+    if (await mayReadAfterSignIn(request, build, urlPath)) return reply.header('cache-control', 'no-store').redirect(signInUrlFor(request.url), 302);
     return sendNotFound(reply, build);
   });
+
+  /** A page (not an asset) missing from the visitor's build but in a build they could sign in to. */
+  async function mayReadAfterSignIn(request: FastifyRequest, build: BuildAudience, urlPath: string): Promise<boolean> {
+    if (!options.signedIn || (await options.signedIn(request))) return false;
+    return SIGN_IN_FOR_BUILDS.some((other) => {
+      if (other === build) return false;
+      const file = resolveSitePath(path.join(root, other), urlPath);
+      return file !== undefined && file.endsWith('.html');
+    });
+  }
 
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/')) {

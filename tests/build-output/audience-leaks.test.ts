@@ -62,6 +62,20 @@ describe('per-audience builds served by role', () => {
     return `ayin_session=${cookie!.value}`;
   }
 
+  // Each build's readable text, read once for both readers.
+  const buildTexts = new Map<BuildAudience, string>();
+  const textOfBuild = (build: BuildAudience): string => {
+    if (!buildTexts.has(build)) {
+      const dir = path.join(buildDir, build);
+      const text = filesUnder(dir)
+        .filter((f) => /\.(html|js|json|xml)$/.test(f))
+        .map((f) => unescapeJs(readFileSync(path.join(dir, f), 'utf8')))
+        .join('\n');
+      buildTexts.set(build, text);
+    }
+    return buildTexts.get(build)!;
+  };
+
   // Every path any build has: a reader may ask for the others' files by name.
   const everyPath = () => [...new Set(BUILD_AUDIENCES.flatMap((a) => filesUnder(path.join(buildDir, a))))].map((f) => `/${f}`);
 
@@ -75,13 +89,10 @@ describe('per-audience builds served by role', () => {
       const secrets = secretSentences(corpus, (audiences) => inBuild(reader.build, audiences));
       expect(secrets.length).toBeGreaterThan(50);
 
-      // The control: the staff build does contain these sentences, as the builds write them.
-      const staffText = filesUnder(path.join(buildDir, 'staff'))
-        .filter((f) => /\.(html|js|json|xml)$/.test(f))
-        .map((f) => unescapeJs(readFileSync(path.join(buildDir, 'staff', f), 'utf8')))
-        .join('\n');
-      const inStaff = secrets.filter((s) => staffText.includes(s.text));
-      expect(inStaff.length / secrets.length).toBeGreaterThan(0.8);
+      // The control: every secret sentence is in some build that may hold it, as the builds
+      // write it; otherwise the check would be looking for strings no build contains.
+      const notInAnyBuild = secrets.filter((s) => !s.builds.some((b) => textOfBuild(b).includes(s.text))).map((s) => `«${s.text}» (${s.source})`);
+      expect(notInAnyBuild.slice(0, 20)).toEqual([]);
 
       const cookie = await cookieOf(reader.username);
       const leaks: string[] = [];
@@ -91,13 +102,13 @@ describe('per-audience builds served by role', () => {
         if (response.statusCode !== 200) continue;
         served++;
         const body = unescapeJs(response.body);
-        for (const secret of inStaff) if (body.includes(secret.text)) leaks.push(`${url}: «${secret.text}» (${secret.source})`);
+        for (const secret of secrets) if (body.includes(secret.text)) leaks.push(`${url}: «${secret.text}» (${secret.source})`);
       }
       // The server's other doors: the search index files and the search configuration.
       for (const url of ['/search-index/staff.json', '/search-index/contractor.json', '/search-index/public.json', '/api/search/config']) {
         const response = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
         const body = unescapeJs(response.body);
-        for (const secret of inStaff) if (body.includes(secret.text)) leaks.push(`${url}: «${secret.text}» (${secret.source})`);
+        for (const secret of secrets) if (body.includes(secret.text)) leaks.push(`${url}: «${secret.text}» (${secret.source})`);
       }
       expect(served).toBeGreaterThan(100);
       expect(leaks.slice(0, 20)).toEqual([]);

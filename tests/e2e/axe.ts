@@ -21,13 +21,20 @@ export async function settle(page: Page): Promise<void> {
   });
 }
 
-/** Opens `url` in the given colour scheme and returns axe's serious and critical violations. */
-export async function seriousViolations(page: Page, url: string, scheme: ColorScheme = 'light'): Promise<string[]> {
+/**
+ * Opens `url` in the given colour scheme and returns axe's serious and critical violations;
+ * `prepare` brings the page to the state to judge (results shown, a quiz started).
+ */
+export async function seriousViolations(page: Page, url: string, scheme: ColorScheme = 'light', prepare?: (page: Page) => Promise<void>): Promise<string[]> {
   await page.emulateMedia({ colorScheme: scheme });
   await gotoHydrated(page, url);
   // Docusaurus follows the system scheme (respectPrefersColorScheme): check it took effect.
   await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
   await settle(page);
+  if (prepare) {
+    await prepare(page);
+    await settle(page);
+  }
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

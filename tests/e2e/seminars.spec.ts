@@ -9,6 +9,7 @@ import { formatJalaliLong } from '../../src/domain/jalali';
 import { formatClockTime } from '../../src/domain/seminar-time';
 import { toPersianDigits } from '../../src/domain/digits';
 import { linkTarget, buildToday } from '../../src/content/editions';
+import { E2E_SERVER_START } from '../support/e2e-clock';
 import { corpus } from './corpus';
 import { gotoHydrated } from './hydrated';
 
@@ -23,6 +24,14 @@ const upcoming = seminar('1406-connection-fee-rules');
 const pastForContractors = seminar('1405-meter-reading-anomaly-codes');
 const staffOnly = seminar('1405-disconnection-complaints-workshop');
 const contractor = DEMO_ACCOUNTS.find((a) => a.username === 'demo.contractor')!;
+
+// The server's clock is the e2e server's (tests/support/e2e-clock.ts), not the real date: on it
+// one sample seminar is still open for registration and the others have taken place.
+test('the e2e server clock stands between the past sample seminars and the upcoming one', () => {
+  expect(upcoming.startsAt).toBeGreaterThan(E2E_SERVER_START + 24 * 3600_000);
+  expect(pastForContractors.endsAt).toBeLessThan(E2E_SERVER_START);
+  expect(staffOnly.endsAt).toBeLessThan(E2E_SERVER_START);
+});
 
 async function signIn(request: APIRequestContext, username: string) {
   const res = await request.post('/api/auth/sign-in', { data: { username, password: DEMO_PASSWORD } });

@@ -30,6 +30,8 @@ const corpus = loadCorpus(repoRoot);
 const prepared = prepareIndex(buildRecords(corpus), corpus.glossary);
 const synonyms = meiliSynonyms(prepared.synonyms);
 const staffOnly = prepared.records.filter((r) => !canSee('contractor', r.audience));
+/** What contractors may read, spelled out here rather than taken from the code under test. */
+const contractorMayRead = (audience: readonly string[]) => audience.includes('contractor') || audience.includes('public');
 
 let dataDir: string;
 let meili: LocalMeili;
@@ -147,6 +149,11 @@ describe('editions', () => {
 
 describe('audience isolation with tenant tokens', () => {
   let contractor: Meilisearch;
+  // Hits stop at maxTotalHits (1,000); the facet counts of a single-valued field do not.
+  const matchedCount = async (as: Meilisearch, filter?: string) => {
+    const res = await as.index('ayin').search('', { limit: 0, facets: ['kind'], ...(filter ? { filter } : {}) });
+    return Object.values(res.facetDistribution?.kind ?? {}).reduce((a, b) => a + b, 0);
+  };
 
   beforeAll(async () => {
     const key = await ensureSearchKey(client);
@@ -170,18 +177,33 @@ describe('audience isolation with tenant tokens', () => {
     expect(leaked).toEqual([]);
   });
 
+  it('finds with the contractor token every record a contractor may read, and only those', async () => {
+    const visible = prepared.records.filter((r) => contractorMayRead(r.audience));
+    expect(visible.length).toBeGreaterThan(50);
+    expect(await matchedCount(contractor)).toBe(visible.length);
+    // A text the contractor may read is found by its title (a broken token finds nothing).
+    const title = visible.find((r) => r.anchor === '' && r.kind === 'regulation') ?? visible.find((r) => r.anchor === '')!;
+    const byTitle = await contractor.index('ayin').search(searchableText(title.title), { limit: 50, attributesToRetrieve: ['id'] });
+    expect(byTitle.hits.map((h) => h.id)).toContain(title.id);
+  });
+
+  // Each filter is valid and answers: the token's rule is added to it, never replaced by it.
   it.each([
-    'audience = staff',
-    'audience IN [staff]',
-    'NOT audience IN [contractor, public]',
-    'audience = staff OR audience = contractor',
-    'area = "energy-sales") OR (audience = staff',
-  ])('the filter «%s» cannot widen what the contractor sees', async (filter) => {
-    const res = await contractor
-      .index('ayin')
-      .search('', { filter, limit: 1000, attributesToRetrieve: ['id', 'audience'] })
-      .catch((e: Error) => ({ hits: [] as { audience?: string[] }[], error: e.message }));
+    ['audience = staff', (a: readonly string[]) => a.includes('staff')],
+    ['audience IN [staff]', (a: readonly string[]) => a.includes('staff')],
+    ['NOT audience IN [contractor, public]', (a: readonly string[]) => !a.includes('contractor') && !a.includes('public')],
+    ['audience = staff OR audience = contractor', (a: readonly string[]) => a.includes('staff') || a.includes('contractor')],
+  ] as const)('the filter «%s» cannot widen what the contractor sees', async (filter, matches) => {
+    const res = await contractor.index('ayin').search('', { filter, limit: 1000, attributesToRetrieve: ['id', 'audience'] });
     expect(res.hits.filter((h) => !canSee('contractor', h.audience as string[]))).toEqual([]);
+    // Exactly what the filter and the token's rule together allow.
+    expect(await matchedCount(contractor, filter)).toBe(prepared.records.filter((r) => matches(r.audience) && contractorMayRead(r.audience)).length);
+  });
+
+  it('refuses a filter that tries to close the token\'s rule and open its own, as a bad filter', async () => {
+    await expect(
+      contractor.index('ayin').search('', { filter: 'area = "energy-sales") OR (audience = staff', limit: 1000 }),
+    ).rejects.toMatchObject({ cause: { code: 'invalid_search_filter' } });
   });
 
   it('the token cannot write or read other indexes', async () => {
@@ -235,7 +257,13 @@ describe('server search routes with Meilisearch', () => {
     expect(asStaff.statusCode).toBe(200);
     expect(asStaff.json().hits.map((h: { id: string }) => h.id)).toContain(staffOnlyTitle.id);
     const asContractor = await proxySearch(contractorApp, staffOnlyTitle.title, { filter: 'audience = staff' });
+    expect(asContractor.statusCode, asContractor.body).toBe(200);
     expect(asContractor.json().hits.filter((h: { audience: string[] }) => !canSee('contractor', h.audience))).toEqual([]);
+    // The contractor's token through the proxy does find what contractors may read.
+    const forContractors = prepared.records.find((r) => r.anchor === '' && r.audience.includes('contractor') && !r.audience.includes('public'))!;
+    const found = await proxySearch(contractorApp, forContractors.title);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().hits.map((h: { id: string }) => h.id)).toContain(forContractors.id);
   });
 
   it('refuses other indexes, missing tokens and oversized bodies', async () => {

@@ -11,6 +11,7 @@ import { readConfig } from '../../server/config';
 import { openServerDatabase } from '../../server/database';
 import { startLocalMeili } from '../../server/search/local-meili';
 import { indexSite } from '../../server/search/local-search';
+import { E2E_SERVER_START, runningClockFrom } from './e2e-clock';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -24,7 +25,13 @@ async function main() {
   // The study rule shortened (half a second a lesson) by the server's own option, so the
   // learner flow runs in seconds; nothing a browser sends can change it.
   const training = { studyRule: { wordsPerMinute: Number.POSITIVE_INFINITY, floorMs: 500 } };
-  const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' }, { database, training });
+  // E2E_SERVER_START_MS moves the clock in a one-off run (to see a seminar test fail when the
+  // registration window has closed); the default keeps the specs independent of the real date.
+  const start = process.env.E2E_SERVER_START_MS ? Number(process.env.E2E_SERVER_START_MS) : E2E_SERVER_START;
+  const app = await buildServer(
+    { ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' },
+    { database, training, seminars: { now: runningClockFrom(start) } },
+  );
   await app.listen({ host: '127.0.0.1', port });
   if (process.env.E2E_PID_FILE) writeFileSync(process.env.E2E_PID_FILE, String(process.pid));
   console.log(`e2e server on ${port} with Meilisearch at ${meili.host}`);

@@ -13,7 +13,8 @@ export const fixturesDir = path.join(repoRoot, 'tests/fixtures/sites');
 // src and static are copied: the pages plugin matches pages by path, and a symlink changes it.
 const CODE_LINKS = ['plugins', 'node_modules'];
 const CODE_COPIES = ['src', 'static', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts', 'package.json', 'tsconfig.json'];
-const CONTENT = ['docs', 'courses', 'announcements', 'content'];
+// A fixture's `static/` (a seminar's handout) is laid over the copied real one.
+const CONTENT = ['docs', 'courses', 'announcements', 'content', 'static'];
 
 export interface FixtureSite {
   readonly dir: string;

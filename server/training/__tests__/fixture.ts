@@ -80,10 +80,11 @@ export const STAFF_LESSON = { id: 'staff-briefing/01-intro', permalink: '/course
 /** The shortest time in which the two lessons of COURSE can count as studied (2 × the 20 s floor). */
 export const STUDY_MS = 2 * DEFAULT_STUDY_RULE.floorMs;
 
-export function testCatalog(): TrainingCatalog {
+/** `draw` overrides the quiz's: drawing all five makes every question type certain to appear. */
+export function testCatalog({ draw = QUIZ.draw } = {}): TrainingCatalog {
   return createCatalog({
     courses: [
-      { id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: QUIZ },
+      { id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: { ...QUIZ, draw } },
       { id: 'customer-conduct', title: 'دوره رفتار حرفه‌ای و تکریم مشترکین', audience: ['contractor', 'staff'], lessons: ['customer-conduct/01-respect-takrim'] },
       // Staff only: a contractor finds no such course on any training route.
       { id: STAFF_COURSE, title: 'دوره ویژهٔ کارکنان', audience: ['staff'], lessons: [STAFF_LESSON.id], lessonPages: [STAFF_LESSON], quiz: QUIZ },
@@ -103,10 +104,16 @@ export function testCatalog(): TrainingCatalog {
 export const TEST_ORIGIN = 'https://ayin.example';
 
 /** A bare fastify with the accounts and training routes, on a real database. */
-export async function buildTrainingApp(database: DatabaseHandle, now: () => number, pdf?: CertificatePdfRenderer, siteDir = '/nonexistent'): Promise<FastifyInstance> {
+export async function buildTrainingApp(
+  database: DatabaseHandle,
+  now: () => number,
+  pdf?: CertificatePdfRenderer,
+  siteDir = '/nonexistent',
+  catalog = testCatalog(),
+): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   const guards = await registerAccountRoutes(app, { db: database.db, secureCookies: false, now });
-  await registerTraining(app, { database, guards, catalog: testCatalog(), now, siteDirOf: () => siteDir, verifyOrigin: () => TEST_ORIGIN, ...(pdf ? { pdf } : {}) });
+  await registerTraining(app, { database, guards, catalog, now, siteDirOf: () => siteDir, verifyOrigin: () => TEST_ORIGIN, ...(pdf ? { pdf } : {}) });
   // The lesson pages, as the static server would send them (the real one: catalog.test.ts).
   app.get('/courses/*', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<html><body>درس</body></html>'));
   await app.ready();

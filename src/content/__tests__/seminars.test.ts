@@ -1,12 +1,12 @@
 /**
- * Seminar content: the sample seminars are valid, a good fixture seminar loads with its
+ * Seminar content: the `seminars` fixture's seminars are valid, a good fixture seminar loads with its
  * instant and permalink, and each kind of mistake in the `bad-seminar` fixture is reported
  * at its line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeFixtureSite, repoRoot, type FixtureSite } from '../../../tests/support/fixture-site';
+import { makeFixtureSite, type FixtureSite } from '../../../tests/support/fixture-site';
 import { loadCorpus } from '../corpus';
 import { formatProblem } from '../problems';
 import { buildRecords } from '../records';
@@ -67,22 +67,24 @@ describe('seminars in the corpus', () => {
     ]);
   });
 
-  it('accepts the sample seminars, one of them upcoming', () => {
-    const corpus = loadCorpus(repoRoot);
-    expect(corpus.problems.filter((p) => p.file.startsWith('content/seminars')).map(formatProblem)).toEqual([]);
-    expect(corpus.seminars.length).toBeGreaterThanOrEqual(3);
+  it('accepts the seminars of the seminars fixture, one of them upcoming, two with recordings', () => {
+    const corpus = loadCorpus(site('seminars').dir);
+    expect(corpus.problems.map(formatProblem)).toEqual([]);
+    expect(corpus.seminars.map((s) => s.id).sort()).toEqual(['1404-test-past-briefing', '1404-test-staff-workshop', '1420-test-upcoming-briefing']);
     expect(corpus.seminars.every((s) => s.seminar.sample)).toBe(true);
-    expect(corpus.seminars.filter((s) => s.startsAt > Date.now())).toHaveLength(1);
-    expect(corpus.seminars.filter((s) => s.startsAt < Date.now() && s.seminar.recording)).toHaveLength(2);
+    // On a fixed day (1405/09/06 in Tehran), not the real one.
+    const day = Date.parse('2026-11-27T08:00:00Z');
+    expect(corpus.seminars.filter((s) => s.startsAt > day).map((s) => s.id)).toEqual(['1420-test-upcoming-briefing']);
+    expect(corpus.seminars.filter((s) => s.startsAt < day && s.seminar.recording)).toHaveLength(2);
   });
 
   it('makes each seminar one search record of kind seminar, with its own audience', () => {
-    const corpus = loadCorpus(repoRoot);
+    const corpus = loadCorpus(site('seminars').dir);
     const records = buildRecords(corpus).filter((r) => r.kind === 'seminar');
     expect(records.map((r) => r.url).sort()).toEqual(corpus.seminars.map((s) => s.permalink).sort());
-    const workshop = records.find((r) => r.url === '/seminars/1405-disconnection-complaints-workshop')!;
-    expect(workshop).toMatchObject({ id: 'seminar-1405-disconnection-complaints-workshop', anchor: '', audience: ['staff'], inForceFrom: 14050814 });
-    expect(workshop.content).toContain('دکتر حمید نوروزی');
-    expect(workshop.content).toContain('۱۴ آبان ۱۴۰۵');
+    const workshop = records.find((r) => r.url === '/seminars/1404-test-staff-workshop')!;
+    expect(workshop).toMatchObject({ id: 'seminar-1404-test-staff-workshop', anchor: '', audience: ['staff'], inForceFrom: 14040814 });
+    expect(workshop.content).toContain('دکتر نمونهٔ دوم');
+    expect(workshop.content).toContain('۱۴ آبان ۱۴۰۴');
   });
 });
