@@ -14,7 +14,7 @@ export interface ReliabilityMode {
 }
 
 export const MODES: Record<'quick' | 'full', ReliabilityMode> = {
-  quick: { quick: true, propertyRuns: 2_000, learners: 100, answersPerLearner: 20 },
+  quick: { quick: true, propertyRuns: 2_000, learners: 50, answersPerLearner: 20 },
   full: { quick: false, propertyRuns: 20_000, learners: 500, answersPerLearner: 20 },
 };
 
