@@ -6,7 +6,7 @@ import { readingAudience, type BuildAudience } from '../src/content/build-audien
 import type { Audience } from '../src/search/audience';
 import { buildAudienceOfRole, registerAccountRoutes } from './accounts';
 import { registerAdminRoutes } from './accounts/admin-routes';
-import type { DatabaseHandle } from './db';
+import { DATABASE_FAILURE_ANSWERS, databaseFailureOf, type DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { registerHealth } from './health';
 import { createSearchService } from './search/service';
@@ -42,6 +42,12 @@ export async function buildServer(config: ServerConfig, { database, training }: 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const failure = databaseFailureOf(error);
+    if (failure) {
+      const { retryAfterSeconds, ...answer } = DATABASE_FAILURE_ANSWERS[failure];
+      request.log.warn({ err: error }, `database ${failure}`);
+      return reply.code(503).header('retry-after', String(retryAfterSeconds)).header('cache-control', 'no-store').send(answer);
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error(error);
     return reply.code(status).send({
