@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // The browser scenario of `npm run test:reliability` (Meilisearch killed while a reader
@@ -28,6 +29,7 @@ export default defineConfig({
     command: 'node node_modules/tsx/dist/cli.mjs tests/reliability/support/search-server.ts',
     url: `${SEARCH_FAULT_ORIGIN}/api/health`,
     env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', STATE_FILE: SEARCH_FAULT_STATE_FILE },
+    cwd: path.resolve(__dirname, '../..'),
     reuseExistingServer: false,
     timeout: 120_000,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
