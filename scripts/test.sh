@@ -38,5 +38,10 @@ npx tsx scripts/build.ts
 step "Unit, server, fixture-build and built-site tests (vitest)"
 npx vitest run
 
+# Faults (Meilisearch, re-index and server killed, database stopped, disk full), load and
+# property tests, bounded: fewer learners and iterations than `npm run test:reliability`.
+step "Faults, load and property tests, bounded (test:reliability --quick)"
+npx tsx scripts/test-reliability.ts --quick
+
 step "Browser tests against the Ayin server (Playwright, Debian chromium)"
 npx playwright test

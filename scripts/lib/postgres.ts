@@ -20,6 +20,14 @@ export interface TestPostgres {
   readonly url: string;
   /** Drops the database or stops the private cluster; safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * The private cluster only: stops the server (`-m fast`: connections are cut at once, but
+   * the WAL is flushed, since the cluster runs with synchronous_commit off and a crash would
+   * lose the last commits), keeping its data, and starts it again on the same port (fault
+   * tests: the database away).
+   */
+  pause?(): Promise<void>;
+  resume?(): Promise<void>;
 }
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
@@ -106,9 +114,10 @@ async function startPrivateCluster(bin: string): Promise<TestPostgres> {
     // Unix sockets (only in this 0700 folder) are trusted; TCP needs the password.
     await as('initdb', ['-D', dataDir, '-U', 'postgres', `--pwfile=${pwFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync']);
     let port = 0;
+    let serverOptions = '';
     for (let attempt = 1; !started; attempt++) {
       port = await freeLoopbackPort();
-      const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+      serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
       try {
         await as('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], 90_000);
         started = true;
@@ -125,6 +134,14 @@ async function startPrivateCluster(bin: string): Promise<TestPostgres> {
       async stop() {
         process.removeListener('exit', stopNow);
         stopNow();
+      },
+      async pause() {
+        await as('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+        started = false;
+      },
+      async resume() {
+        await as('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start'], 90_000);
+        started = true;
       },
     };
   } catch (error) {

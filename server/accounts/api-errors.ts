@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../../src/api/errors';
 import { toPersianDigits } from '../../src/domain/digits';
+import { DATABASE_FAILURE_ANSWERS, databaseFailureOf } from '../db/errors';
 import { AccountInputError } from './validation';
 
 export type { ApiErrorBody };
@@ -71,6 +72,14 @@ export function apiErrorHandler(error: FastifyError | Error, request: FastifyReq
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
     return sendApiError(reply, status === 400 && error instanceof SyntaxError ? FRAMEWORK_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY! : new ApiError(status, 'bad_request', MESSAGES.badRequest));
+  }
+  // The database down or its disk full is not a bug: 503, say so in Persian, try again later.
+  const failure = databaseFailureOf(error);
+  if (failure) {
+    request.log.warn({ err: error }, `database ${failure}`);
+    const answer = DATABASE_FAILURE_ANSWERS[failure];
+    reply.header('retry-after', String(answer.retryAfterSeconds));
+    return sendApiError(reply, new ApiError(503, answer.error, answer.message));
   }
   request.log.error(error);
   return sendApiError(reply, new ApiError(500, 'internal', MESSAGES.internal));

@@ -12,6 +12,8 @@ import { freeLoopbackPort } from '../free-port';
 export interface LocalMeili {
   readonly host: string;
   readonly masterKey: string;
+  /** The Meilisearch process (fault tests SIGKILL it). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ async function startOnce({ dataDir, port }: { dataDir: string; port?: number }):
   return {
     host,
     masterKey,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -47,7 +47,8 @@ export async function reindex({
   beforeStep,
 }: ReindexOptions): Promise<{ staging: string; documents: number; ms: number }> {
   const started = performance.now();
-  const staging = `${indexUid}_next_${Date.now()}`;
+  const startedAt = Date.now();
+  const staging = `${indexUid}_next_${startedAt}`;
   const wait = { timeout: 120_000, interval: 50 };
 
   async function step<T>(name: ReindexStep, run: () => Promise<T>): Promise<T> {
@@ -90,5 +91,27 @@ export async function reindex({
   } catch (error) {
     log(`could not delete the previous index ${staging}: ${(error as Error).message}`);
   }
+  await dropAbandonedStaging(client, indexUid, startedAt, wait, log);
   return { staging, documents: records.length, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * A re-index that was killed (its process, not a refused request) cannot remove its staging
+ * index: the next run that succeeds drops every staging index begun before its own (a run
+ * begun earlier and still alive is superseded by this one anyway). Failing to is logged, not fatal.
+ */
+async function dropAbandonedStaging(client: Meilisearch, indexUid: string, before: number, wait: { timeout: number; interval: number }, log: (line: string) => void) {
+  try {
+    const { results } = await client.getIndexes({ limit: 1000 });
+    const pattern = new RegExp(`^${indexUid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_next_(\\d+)$`);
+    for (const { uid } of results) {
+      const begun = Number(pattern.exec(uid)?.[1] ?? Number.NaN);
+      if (begun < before) {
+        await succeeded(await client.deleteIndex(uid).waitTask(wait));
+        log(`dropped ${uid}, left by an interrupted re-index`);
+      }
+    }
+  } catch (error) {
+    log(`could not drop the staging indexes of interrupted re-indexes: ${(error as Error).message}`);
+  }
 }

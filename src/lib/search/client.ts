@@ -2,6 +2,10 @@
  * The browser's search: Meilisearch through the server when it is configured and answers
  * within a second, else the Lunr index built with the site ("offline"). Both get the query
  * through the same normaliser; the results come back in one shape.
+ *
+ * When Meilisearch fails, the next queries go straight to Lunr (no second of waiting on each
+ * keystroke) until a backoff has passed; the first query after it asks the server again, so a
+ * restarted Meilisearch is used again without reloading the page.
  */
 import { editionHits } from '@site/src/search/editions';
 import { FACETS, matchesFilters, meiliFilter, type Facet } from '@site/src/search/filters';
@@ -12,12 +16,29 @@ import { searchableText } from '@site/src/search/tokenize';
 import { SearchUnavailableError, type SearchConfig, type SearchRequest, type SearchResponse } from './types';
 
 const MEILI_TIMEOUT_MS = 1000;
+/** After a failure, Meilisearch is tried again after 2 s, then 4, 8… up to 30 s while it keeps failing. */
+const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 30_000;
 /** Longer queries are cut: nobody types more, and it bounds the work per keystroke. */
 export const MAX_QUERY_LENGTH = 200;
 const RETRIEVE = ['id', 'kind', 'url', 'anchor', 'hierarchy', 'title', 'content', 'code', 'area', 'type', 'authority', 'audience', 'edition', 'inForceFrom'];
 
 let configPromise: Promise<SearchConfig> | undefined;
 let lunrPromise: Promise<LunrSearcher> | undefined;
+/** The Meilisearch backoff: not before `retryAt` (ms since the epoch); `delay` is the next one. */
+const meiliHealth = { retryAt: 0, delay: RETRY_FIRST_MS };
+let lastConfig: SearchConfig | undefined;
+
+function meiliFailed(): void {
+  meiliHealth.retryAt = Date.now() + meiliHealth.delay;
+  meiliHealth.delay = Math.min(meiliHealth.delay * 2, RETRY_MAX_MS);
+  configPromise = undefined; // the next probe asks the server again (engine, fresh token)
+}
+
+function meiliAnswered(): void {
+  meiliHealth.retryAt = 0;
+  meiliHealth.delay = RETRY_FIRST_MS;
+}
 
 async function searchConfig(): Promise<SearchConfig> {
   configPromise ??= fetch('/api/search/config', { credentials: 'same-origin' })
@@ -25,6 +46,7 @@ async function searchConfig(): Promise<SearchConfig> {
     // Without the Ayin server (a static copy of the site), search the public offline index.
     .catch(() => ({ engine: 'lunr' as const, audience: 'public', lunr: { url: '/search-index/public.json' } }));
   const config = await configPromise;
+  lastConfig = config;
   if (config.meili && Date.parse(config.meili.expiresAt) - Date.now() < 60_000) {
     configPromise = undefined; // the token is about to expire: ask again next time
   }
@@ -93,12 +115,21 @@ export async function search(input: SearchRequest): Promise<SearchResponse> {
     facets: input.facets ?? false,
   };
   if (!searchableText(request.query)) return { engine: 'lunr', audience: 'public', offline: false, hits: [], total: 0, facets: {} };
-  const config = await searchConfig();
-  if (config.engine === 'meilisearch' && config.meili) {
-    try {
-      return await searchMeili(config, request);
-    } catch {
-      // Down, slow (over a second) or refusing: the offline index answers instead.
+  // Within the backoff, the configuration already known serves Lunr without asking anyone.
+  const probe = !lastConfig || Date.now() >= meiliHealth.retryAt;
+  const config = probe ? await searchConfig() : lastConfig!;
+  if (probe) {
+    if (config.engine === 'meilisearch' && config.meili) {
+      try {
+        const response = await searchMeili(config, request);
+        meiliAnswered();
+        return response;
+      } catch {
+        // Down, slow (over a second) or refusing: the offline index answers instead.
+        meiliFailed();
+      }
+    } else {
+      meiliFailed(); // the server said Lunr (Meilisearch down when it was asked): ask again later
     }
   }
   return searchLunr(config, request, true);
