@@ -7,6 +7,7 @@ import { editionHits } from '@site/src/search/editions';
 import { FACETS, matchesFilters, meiliFilter, type Facet } from '@site/src/search/filters';
 import type { LunrIndexFile, LunrSearcher } from '@site/src/search/lunr-engine';
 import type { TermFields } from '@site/src/search/bm25';
+import { clauseFirst } from '@site/src/search/clause-first';
 import { meiliPlan, rankMeiliHits, TERM_FIELDS } from '@site/src/search/meili-ranking';
 import type { SearchRecord } from '@site/src/search/record';
 import { searchableText } from '@site/src/search/tokenize';
@@ -73,11 +74,12 @@ async function searchMeili(config: SearchConfig, request: Required<SearchRequest
     }),
   );
   const [first] = bodies;
-  const hits = ranked
+  const ordered = ranked
     ? rankMeiliHits(plan, bodies, offset + request.perPage)
         .slice(offset)
         .map(({ codeTerms: _k, titleTerms: _t, contentTerms: _c, ...hit }) => hit as SearchRecord)
     : first!.hits;
+  const hits = request.page === 1 ? clauseFirst(ordered) : ordered;
   return { engine: 'meilisearch', audience: config.audience, offline: false, hits, total: first!.estimatedTotalHits ?? hits.length, facets: first!.facetDistribution ?? {} };
 }
 
@@ -98,7 +100,8 @@ async function searchLunr(config: SearchConfig, request: Required<SearchRequest>
     }
   }
   const start = (request.page - 1) * request.perPage;
-  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
+  const page = matching.slice(start, start + request.perPage);
+  return { engine: 'lunr', audience: config.audience, offline, hits: request.page === 1 ? clauseFirst(page) : page, total: matching.length, facets };
 }
 
 export async function search(input: SearchRequest): Promise<SearchResponse> {
