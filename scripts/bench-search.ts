@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search [-- --sizes 1000,10000,50000] [--json] [--markdown]`
+ * `npm run bench:search [-- --sizes 1000,10000,50000] [--json] [--markdown] [--port-base N]`
  * Index time and query latency at several corpus sizes for: Ayin on Meilisearch (direct, and
  * through the Ayin server's proxy over HTTP: the site's path), Meilisearch with default
  * settings, the Ayin Lunr fallback (size raw and gzip, load and query time in Node) and Lunr
@@ -20,11 +20,10 @@ import { ensureSearchKey, tenantTokenFor } from '../server/search/tokens';
 import { loadCorpus } from '../src/content/corpus';
 import { buildRecords } from '../src/content/records';
 import { buildLunrIndex, loadLunrIndex } from '../src/search/lunr-engine';
-import { MEILI_SEARCH_DEFAULTS } from '../src/search/meili-settings';
+import { meiliPlan, rankMeiliHits, TERM_FIELDS, type MeiliPass } from '../src/search/meili-ranking';
 import { percentile } from '../src/search/metrics';
 import { prepareIndex } from '../src/search/prepare';
 import { meiliSynonyms } from '../src/search/synonyms';
-import { searchableText } from '../src/search/tokenize';
 import { readCollection } from './lib/search-eval/collection';
 import { markdownTable, textTable, type Column } from './lib/bench/table';
 import { syntheticRecords } from './lib/bench/synthetic-records';
@@ -55,19 +54,22 @@ async function timeQueries(queries: readonly string[], run: (q: string) => Promi
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, json: { type: 'boolean' }, markdown: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'port-base': { type: 'string' } } });
+  // --port-base N: Meilisearch on N, the Ayin server on N+1 (a shared machine's port range); else free ports.
+  const portBase = values['port-base'] ? Number(values['port-base']) : undefined;
   const sizes = values.sizes!.split(',').map(Number);
   const corpus = loadCorpus(root);
   const base = buildRecords(corpus);
-  const queries = readCollection(path.join(root, 'tests/search-eval')).queries.map((q) => q.query);
+  // Both collections: keyword queries and long questions (which take two passes and the re-ranking).
+  const queries = ['tests/search-eval', 'tests/search-eval-questions'].flatMap((dir) => readCollection(path.join(root, dir)).queries.map((q) => q.query));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ayin-bench-search-'));
   log('Starting the bundled Meilisearch …');
-  const meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili') });
+  const meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili'), ...(portBase ? { port: portBase } : {}) });
   const client = meiliClient({ host: meili.host, apiKey: meili.masterKey }, 300_000);
   const rows: Row[] = [];
   try {
     const app = await buildServer({ ...readConfig({}, root), logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } });
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = await app.listen({ host: '127.0.0.1', port: portBase ? portBase + 1 : 0 });
     const token = (await tenantTokenFor(await ensureSearchKey(client), 'staff')).token;
 
     for (const size of sizes) {
@@ -78,18 +80,28 @@ async function main() {
       let t = performance.now();
       await reindex({ client, records: indexed, synonyms: meiliSynonyms(synonyms), batchSize: 10_000 });
       const meiliIndexS = (performance.now() - t) / 1000;
+      const SHOWN = ['id', 'title', 'content', 'hierarchy', 'url', 'anchor'];
+      // The site's ranking: the query's passes (one, or two re-ranked and fused for a question; src/search/meili-ranking.ts).
+      const ranked = async (q: string, runPass: (pass: MeiliPass, fields: string[]) => Promise<{ hits: { id: string }[]; estimatedTotalHits?: number }>) => {
+        const plan = meiliPlan(q, 10);
+        const fields = plan.passes.length > 1 ? [...SHOWN, ...TERM_FIELDS] : SHOWN;
+        const results = await Promise.all(plan.passes.map((p) => runPass(p, fields)));
+        return rankMeiliHits(plan, results, 10);
+      };
       const direct = await timeQueries(queries, (q) =>
-        client.index('ayin').search(searchableText(q), { ...MEILI_SEARCH_DEFAULTS, limit: 10, attributesToRetrieve: ['id', 'title', 'content', 'hierarchy', 'url', 'anchor'] }),
+        ranked(q, (p, fields) => client.index('ayin').search(p.q, { matchingStrategy: p.matchingStrategy, limit: p.limit, attributesToRetrieve: fields }) as Promise<{ hits: { id: string }[]; estimatedTotalHits?: number }>),
       );
       rows.push({ size, engine: 'Ayin Meilisearch (direct)', indexS: meiliIndexS, ...direct, rawKB: null, gzipKB: null, loadMs: null });
-      const proxied = await timeQueries(queries, async (q) => {
-        const res = await fetch(`${address}/api/search/meili/indexes/ayin/search`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ q: searchableText(q), limit: 10, ...MEILI_SEARCH_DEFAULTS }),
-        });
-        await res.text();
-      });
+      const proxied = await timeQueries(queries, (q) =>
+        ranked(q, async (p, fields) => {
+          const res = await fetch(`${address}/api/search/meili/indexes/ayin/search`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ q: p.q, limit: p.limit, matchingStrategy: p.matchingStrategy, attributesToRetrieve: fields }),
+          });
+          return (await res.json()) as { hits: { id: string }[]; estimatedTotalHits?: number };
+        }),
+      );
       rows.push({ size, engine: 'Ayin Meilisearch (via server)', indexS: meiliIndexS, ...proxied, rawKB: null, gzipKB: null, loadMs: null });
 
       log(`${size} records: Meilisearch defaults …`);

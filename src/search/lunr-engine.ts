@@ -8,7 +8,7 @@
 import lunr from 'lunr';
 import type { IndexedRecord, SearchRecord } from './record';
 import { expandWithSynonyms } from './synonyms';
-import { terms } from './tokenize';
+import { shapeQuery } from './query-shape';
 
 /** What a serialized Lunr index file holds. */
 export interface LunrIndexFile {
@@ -54,10 +54,10 @@ export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
   const byId = new Map(file.records.map((r) => [r.id, r]));
   return {
     search(query, limit = 50) {
-      const queryTerms = terms(query);
+      // A long question is matched on its topic terms: its question words are dropped (query-shape.ts).
+      const { terms: queryTerms, joined } = shapeQuery(query);
       if (!queryTerms.length) return [];
       const text = queryTerms.join(' ');
-      const joined = queryTerms.slice(1).map((t, i) => queryTerms[i] + t);
       const synonyms = expandWithSynonyms(text, file.synonyms).flatMap((s) => s.split(' '));
       const hits = index.query((q) => {
         queryTerms.forEach((term, i) => {

@@ -10,10 +10,9 @@ import type { Meilisearch } from 'meilisearch';
 import lunr from 'lunr';
 import type { SearchRecord } from '../../../src/search/record';
 import { buildLunrIndex, loadLunrIndex } from '../../../src/search/lunr-engine';
-import { MEILI_SEARCH_DEFAULTS } from '../../../src/search/meili-settings';
+import { meiliPlan, RANKING_DEFAULTS, rankMeiliHits, TERM_FIELDS, type PassResult, type RankingOptions } from '../../../src/search/meili-ranking';
 import { prepareIndex } from '../../../src/search/prepare';
 import { meiliSynonyms, type GlossaryTerm } from '../../../src/search/synonyms';
-import { searchableText } from '../../../src/search/tokenize';
 import { reindex } from '../../../server/search/reindex';
 import { editionHits, mergeUnchanged, UNVERSIONED } from '../../../src/search/editions';
 import { matchesFilters, meiliFilter } from '../../../src/search/filters';
@@ -52,7 +51,7 @@ export function docsAsRecords(docs: readonly EvalDoc[]): SearchRecord[] {
 export async function createEngine(
   name: EngineName,
   docs: readonly EvalDoc[],
-  options: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; edition?: string },
+  options: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; edition?: string; ranking?: RankingOptions },
 ): Promise<Engine> {
   const engine = await createRawEngine(name, docs, options);
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -78,7 +77,7 @@ interface RawEngine {
 async function createRawEngine(
   name: EngineName,
   docs: readonly EvalDoc[],
-  { client, glossary, indexUid }: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string },
+  { client, glossary, indexUid, ranking = RANKING_DEFAULTS }: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; ranking?: RankingOptions },
 ): Promise<RawEngine> {
   // Without a filter of their own, the baselines fetch extra hits to filter (a clause is in at most a few editions).
   const editions = new Set(docs.map((d) => d.edition ?? UNVERSIONED)).size;
@@ -129,11 +128,17 @@ async function createRawEngine(
     const { records, synonyms } = prepareIndex(docsAsRecords(docs), glossary);
     await reindex({ client, records, synonyms: meiliSynonyms(synonyms), indexUid });
     return {
+      // As the browser's client does (src/lib/search/client.ts): the passes of the query's plan, then the ranking.
       search: async (q, limit, filters) => {
-        const text = searchableText(q);
-        if (!text) return [];
-        const res = await client.index(indexUid).search(text, { ...MEILI_SEARCH_DEFAULTS, filter: meiliFilter(filters), limit, attributesToRetrieve: ['id'] });
-        return res.hits.map((h) => String(h.id));
+        const plan = meiliPlan(q, limit, ranking);
+        if (!plan.shaped.terms.length) return [];
+        const attributesToRetrieve = plan.passes.length > 1 ? ['id', ...TERM_FIELDS] : ['id'];
+        const filter = meiliFilter(filters);
+        // One HTTP request for all passes (the browser sends them in parallel through the server's proxy).
+        const { results } = await client.multiSearch({
+          queries: plan.passes.map((p) => ({ indexUid, q: p.q, matchingStrategy: p.matchingStrategy, filter, limit: p.limit, attributesToRetrieve })),
+        });
+        return rankMeiliHits(plan, results as unknown as PassResult<{ id: string }>[], limit, { options: ranking }).map((h) => String(h.id));
       },
       close: () => client.deleteIndexIfExists(indexUid).then(() => undefined),
     };

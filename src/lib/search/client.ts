@@ -10,7 +10,9 @@
 import { editionHits } from '@site/src/search/editions';
 import { FACETS, matchesFilters, meiliFilter, type Facet } from '@site/src/search/filters';
 import type { LunrIndexFile, LunrSearcher } from '@site/src/search/lunr-engine';
-import { MEILI_SEARCH_DEFAULTS } from '@site/src/search/meili-settings';
+import type { TermFields } from '@site/src/search/bm25';
+import { clauseFirst } from '@site/src/search/clause-first';
+import { meiliPlan, rankMeiliHits, TERM_FIELDS } from '@site/src/search/meili-ranking';
 import type { SearchRecord } from '@site/src/search/record';
 import { searchableText } from '@site/src/search/tokenize';
 import { SearchUnavailableError, type SearchConfig, type SearchRequest, type SearchResponse } from './types';
@@ -67,23 +69,40 @@ async function lunrSearcher(url: string): Promise<LunrSearcher> {
 
 async function searchMeili(config: SearchConfig, request: Required<SearchRequest>): Promise<SearchResponse> {
   const meili = config.meili!;
-  const res = await fetch(`${meili.host}/indexes/${meili.index}/search`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.token}` },
-    body: JSON.stringify({
-      q: searchableText(request.query),
-      filter: meiliFilter(request.filters),
-      offset: (request.page - 1) * request.perPage,
-      limit: request.perPage,
-      attributesToRetrieve: RETRIEVE,
-      ...(request.facets ? { facets: [...FACETS] } : {}),
-      ...MEILI_SEARCH_DEFAULTS,
+  const offset = (request.page - 1) * request.perPage;
+  // The query's shape decides the passes (src/search/meili-ranking.ts): one for a code or a few
+  // words, two re-ranked with BM25 and fused for a question; every pass goes through the server's proxy.
+  const plan = meiliPlan(request.query, offset + request.perPage);
+  const ranked = plan.passes.length > 1;
+  const bodies = await Promise.all(
+    plan.passes.map(async (pass, i) => {
+      const res = await fetch(`${meili.host}/indexes/${meili.index}/search`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.token}` },
+        body: JSON.stringify({
+          q: pass.q,
+          filter: meiliFilter(request.filters),
+          offset: ranked ? 0 : offset,
+          limit: ranked ? pass.limit : request.perPage,
+          attributesToRetrieve: ranked ? [...RETRIEVE, ...TERM_FIELDS] : RETRIEVE,
+          // The first pass's total is the page's total; the others' totals are term frequencies.
+          matchingStrategy: pass.matchingStrategy,
+          ...(request.facets && i === 0 ? { facets: [...FACETS] } : {}),
+        }),
+        signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
+      });
+      if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
+      return (await res.json()) as { hits: (SearchRecord & Partial<TermFields>)[]; estimatedTotalHits?: number; facetDistribution?: SearchResponse['facets'] };
     }),
-    signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
-  });
-  if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
-  const body = (await res.json()) as { hits: SearchRecord[]; estimatedTotalHits?: number; facetDistribution?: SearchResponse['facets'] };
-  return { engine: 'meilisearch', audience: config.audience, offline: false, hits: body.hits, total: body.estimatedTotalHits ?? body.hits.length, facets: body.facetDistribution ?? {} };
+  );
+  const [first] = bodies;
+  const ordered = ranked
+    ? rankMeiliHits(plan, bodies, offset + request.perPage)
+        .slice(offset)
+        .map(({ codeTerms: _k, titleTerms: _t, contentTerms: _c, ...hit }) => hit as SearchRecord)
+    : first!.hits;
+  const hits = request.page === 1 ? clauseFirst(ordered) : ordered;
+  return { engine: 'meilisearch', audience: config.audience, offline: false, hits, total: first!.estimatedTotalHits ?? hits.length, facets: first!.facetDistribution ?? {} };
 }
 
 async function searchLunr(config: SearchConfig, request: Required<SearchRequest>, offline: boolean): Promise<SearchResponse> {
@@ -103,7 +122,8 @@ async function searchLunr(config: SearchConfig, request: Required<SearchRequest>
     }
   }
   const start = (request.page - 1) * request.perPage;
-  return { engine: 'lunr', audience: config.audience, offline, hits: matching.slice(start, start + request.perPage), total: matching.length, facets };
+  const page = matching.slice(start, start + request.perPage);
+  return { engine: 'lunr', audience: config.audience, offline, hits: request.page === 1 ? clauseFirst(page) : page, total: matching.length, facets };
 }
 
 export async function search(input: SearchRequest): Promise<SearchResponse> {
