@@ -44,7 +44,7 @@ describe.each(dialects)('database on $name', (t) => {
     expect(shape).toEqual({
       login_attempts: ['attempted_at', 'key', 'ticket?'],
       audit_log: ['action', 'actor', 'actor_id?', 'address', 'at', 'detail', 'id', 'target'],
-      sessions: ['created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
+      sessions: ['confirmed_at?', 'created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
       users: ['company?', 'created_at', 'disabled_at?', 'display_name', 'id', 'password_hash', 'role', 'username'],
       quiz_attempts: ['course', 'deadline?', 'id', 'number', 'passed?', 'questions', 'result?', 'score?', 'seed', 'started_at', 'submitted_at?', 'user_id'],
       quiz_answers: ['answer', 'answered_at', 'attempt_id', 'question_id'],
