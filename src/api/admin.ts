@@ -1,5 +1,5 @@
 /** `/api/admin/*`: the admin page's users list, one new user, the contractor CSV import. */
-import * as z from 'zod';
+import { z } from './zod';
 import { publicUserSchema } from './auth';
 import { labelled } from './fields';
 import { ROLES } from './roles';

@@ -1,5 +1,5 @@
 /** `/api/auth/*`: sign-in, sign-out, the current session, password change. */
-import * as z from 'zod';
+import { z } from './zod';
 import { labelled } from './fields';
 import { roleSchema } from './roles';
 import { defineRoute } from './route';

@@ -7,7 +7,6 @@
  * It is in every page's bundle through the navbar's account menu, with zod and the contract.
  */
 import { useEffect, useState } from 'react';
-import * as z from 'zod';
 import { authRoutes, type PublicUser, type Session } from '@site/src/api/auth';
 import { apiErrorBodySchema, type ApiErrorBody } from '@site/src/api/errors';
 import { pathOf, type ApiRoute, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf } from '@site/src/api/route';
@@ -31,10 +30,6 @@ export class ApiRequestError extends Error {
 
 const OFFLINE = 'ارتباط با کارساز برقرار نشد. اتصال شبکه را بررسی کنید و دوباره تلاش کنید.';
 const UNEXPECTED = 'پاسخ کارساز قابل فهم نبود. لطفاً دوباره تلاش کنید.';
-
-// zod compiles object parsers with `new Function` unless told not to; the site's CSP forbids
-// eval (script-src without 'unsafe-eval'), and even zod's probe for it is a reported violation.
-z.config({ jitless: true });
 
 let csrfToken: string | undefined;
 

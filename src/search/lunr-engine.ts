@@ -68,7 +68,7 @@ export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
   return {
     search(query, limit = 50) {
       // A long question is matched on its topic terms: its question words are dropped (query-shape.ts).
-      const { shape, terms: queryTerms, joined } = shapeQuery(query);
+      const { shape, terms: queryTerms, words, joined } = shapeQuery(query);
       if (!queryTerms.length) return [];
       const synonymsOf = (terms: readonly string[]) => expandWithSynonyms(terms.join(' '), file.synonyms).flatMap((s) => s.split(' '));
       let hits: lunr.Index.Result[];
@@ -79,11 +79,12 @@ export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
         // hit must match each term; while none does, the last term is dropped and it is tried again.
         // (Lunr alone would return anything matching any one word: «کنتور زرافه‌نما» found «نماینده».)
         hits = [];
-        for (let k = queryTerms.length; k >= 1 && hits.length === 0; k--) {
-          const kept = queryTerms.slice(0, k);
+        for (let k = words.length; k >= 1 && hits.length === 0; k--) {
+          const keptWords = words.slice(0, k);
+          const kept = [...new Set(keptWords.flat())];
           const keptJoined = joined.slice(0, Math.max(0, k - 1));
           const synonyms = synonymsOf(kept);
-          hits = run(kept, keptJoined, synonyms).filter((hit) => coversEvery(Object.keys(hit.matchData.metadata), kept, keptJoined, synonyms));
+          hits = run(kept, keptJoined, synonyms).filter((hit) => coversEvery(Object.keys(hit.matchData.metadata), keptWords, keptJoined, synonyms));
         }
       }
       return hits.slice(0, limit).flatMap((hit) => {
@@ -95,14 +96,13 @@ export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
 }
 
 /**
- * Whether the terms a hit matched cover each query term: the term itself, a prefix of it (the
- * last term), a typo within Lunr's distance, or an adjacent pair written together. A synonym
- * stands for the phrase it replaces, so a hit matching one is taken to cover the query.
+ * Whether the terms a hit matched cover each word typed: one of the word's terms itself, a
+ * prefix of it (the last word), a typo within Lunr's distance, or an adjacent pair written
+ * together. A synonym stands for the phrase it replaces, so a hit matching one covers the query.
  */
-export function coversEvery(matched: readonly string[], queryTerms: readonly string[], joined: readonly string[], synonyms: readonly string[]): boolean {
+export function coversEvery(matched: readonly string[], words: readonly (readonly string[])[], joined: readonly string[], synonyms: readonly string[]): boolean {
   if (matched.some((m) => synonyms.includes(m))) return true;
-  return queryTerms.every((term, i) => {
-    const last = i === queryTerms.length - 1;
+  const covers = (term: string, last: boolean) => {
     const distance = term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0;
     return matched.some(
       (m) =>
@@ -111,7 +111,8 @@ export function coversEvery(matched: readonly string[], queryTerms: readonly str
         (distance > 0 && withinDistance(m, term, distance)) ||
         joined.some((pair) => pair === m && pair.includes(term)),
     );
-  });
+  };
+  return words.every((wordTerms, i) => wordTerms.some((term) => covers(term, i === words.length - 1)));
 }
 
 /** Levenshtein distance of `a` and `b` is at most `max` (small strings, small max). */

@@ -148,9 +148,13 @@ async function earnCertificate(request: APIRequestContext, courseId: string): Pr
   }
   const submitted = await request.post(`/api/training/attempts/${attempt.id}/submit`, { headers });
   expect(submitted.status(), await submitted.text()).toBe(200);
-  const code = (await me()).courses.find((c) => c.course === courseId)?.certificateCode;
-  if (!code) throw new Error(`no certificate for ${courseId} after a passed quiz`);
-  return code;
+  // The certificate comes once the course's reading time (the e2e server's short study rule)
+  // has passed since the lessons were served; `me` issues it when it asks after that.
+  let code: string | null | undefined;
+  await expect
+    .poll(async () => (code = (await me()).courses.find((c) => c.course === courseId)?.certificateCode), { message: `no certificate for ${courseId} after a passed quiz`, timeout: 15_000 })
+    .toBeTruthy();
+  return code!;
 }
 
 test.describe('certificate and verify', () => {
