@@ -56,6 +56,9 @@ export async function userRowFor(user: ValidUser, now: number): Promise<UserRow>
     display_name: user.displayName,
     role: user.role,
     company: user.company,
+    // Linking a new account to a company and unit of migration 005 is the admin form's next step.
+    company_id: null,
+    unit_id: null,
     password_hash: await hashPassword(user.password),
     created_at: now,
     disabled_at: null,

@@ -22,6 +22,10 @@ export interface UsersTable {
   role: Role;
   /** The contractor company; required for contractors (a CHECK constraint), null otherwise. */
   company: string | null;
+  /** The company (migration 005) this user works for; the free-text `company` migrated to it. */
+  company_id: string | null;
+  /** The service unit (امور) this user belongs to (migration 005). */
+  unit_id: string | null;
   /** `scrypt$N$r$p$salt$hash` (see server/accounts/password.ts). */
   password_hash: string;
   created_at: number;
@@ -147,6 +151,16 @@ export interface SeminarRegistrationsTable {
   attendance_marked_at: number | null;
 }
 
+/** A contractor company or a service unit (migration 005). */
+export interface OrganisationsTable {
+  id: string;
+  /** The id front matter names (`content/organisations.yml`); null for a company migrated from free text. */
+  code: string | null;
+  /** Persian, unique. */
+  name: string;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -158,6 +172,8 @@ export interface Database {
   seminar_seats: SeminarSeatsTable;
   seminar_registrations: SeminarRegistrationsTable;
   audit_log: AuditLogTable;
+  companies: OrganisationsTable;
+  units: OrganisationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

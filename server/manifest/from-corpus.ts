@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../../src/content/corpus';
 import { splitMarkdown } from '../../src/content/front-matter';
-import { MANIFEST_VERSION, SERVER_MANIFEST, serverManifestSchema, type ManifestRegulation, type ServerManifest } from './schema';
+import { MANIFEST_VERSION, SERVER_MANIFEST, serverManifestSchema, type ManifestAnnouncement, type ManifestRegulation, type ServerManifest } from './schema';
 
 /** `courses/meter-reading/01-schedule-routes.mdx` → `meter-reading/01-schedule-routes`. */
 export const lessonIdOfFile = (file: string) => file.replace(/^courses\//, '').replace(/\.mdx?$/, '');
@@ -59,6 +59,20 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
     })),
     editions: corpus.editions.map((e) => ({ name: e.entry.name, effective: { ...e.entry.effective } })),
     regulations: [...regulations].map(([code, r]): ManifestRegulation => ({ code, ...r })),
+    announcements: corpus.announcements.map((a): ManifestAnnouncement => {
+      const ack = a.announcement.acknowledge;
+      return {
+        id: a.id,
+        title: a.announcement.title,
+        permalink: a.permalink,
+        published: { ...a.announcement.published },
+        audience: [...a.announcement.audience],
+        textSha256: a.textSha256,
+        acknowledge: ack
+          ? { everyone: ack.everyone, roles: [...ack.roles], companies: [...ack.companies], units: [...ack.units], due: ack.due ? { ...ack.due } : null, dueDays: ack.dueDays ?? null }
+          : null,
+      };
+    }),
   };
   // What is written is what the server will accept: check it here, where a problem is the build's.
   return serverManifestSchema.parse(manifest);

@@ -56,6 +56,28 @@ export const manifestRegulationSchema = z.strictObject({
   editions: z.record(z.string(), sitePath),
 });
 
+export const manifestAnnouncementSchema = z.strictObject({
+  /** The file name without extension, `1404-02-10-acknowledgement-procedure`. */
+  id,
+  title: z.string().min(1),
+  permalink: sitePath,
+  published: jalaliDay,
+  audience,
+  /** sha256 (hex) of the title and body: an acknowledgment of another text is refused. */
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex'),
+  /** Who must acknowledge it and by when; null: nobody is asked to. */
+  acknowledge: z
+    .strictObject({
+      everyone: z.boolean(),
+      roles: z.array(z.string().min(1)),
+      companies: z.array(z.string().min(1)),
+      units: z.array(z.string().min(1)),
+      due: jalaliDay.nullable(),
+      dueDays: z.number().int().positive().nullable(),
+    })
+    .nullable(),
+});
+
 export const serverManifestSchema = z.strictObject({
   version: z.literal(MANIFEST_VERSION),
   builtAt: z.iso.datetime(),
@@ -63,9 +85,12 @@ export const serverManifestSchema = z.strictObject({
   seminars: z.array(manifestSeminarSchema),
   editions: z.array(z.strictObject({ name: id, effective: jalaliDay })),
   regulations: z.array(manifestRegulationSchema),
+  // A manifest written before announcements were in it still loads (with none to acknowledge).
+  announcements: z.array(manifestAnnouncementSchema).default([]),
 });
 
 export type ServerManifest = z.output<typeof serverManifestSchema>;
 export type ManifestCourse = z.output<typeof manifestCourseSchema>;
 export type ManifestSeminar = z.output<typeof manifestSeminarSchema>;
+export type ManifestAnnouncement = z.output<typeof manifestAnnouncementSchema>;
 export type ManifestRegulation = z.output<typeof manifestRegulationSchema>;

@@ -103,5 +103,5 @@ export function staticManifestSource(manifest: ServerManifest): ManifestSource {
 
 /** A manifest of a build with no courses, seminars, editions or regulations (tests of other parts). */
 export function emptyManifestSource(builtAt = new Date()): ManifestSource {
-  return staticManifestSource({ version: 1, builtAt: builtAt.toISOString(), courses: [], seminars: [], editions: [], regulations: [] });
+  return staticManifestSource({ version: 1, builtAt: builtAt.toISOString(), courses: [], seminars: [], editions: [], regulations: [], announcements: [] });
 }

@@ -3,9 +3,11 @@
  * announcements and the glossary. Used by `npm run validate`, by the Docusaurus plugins and by
  * the remark plugin that resolves links, so there is one notion of "valid content".
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { announcementSchema, type Announcement } from './schemas/announcement';
+import { NO_ORGANISATIONS, organisationsSchema, type Organisations } from './schemas/acknowledge';
 import { courseSchema, type Course } from './schemas/course';
 import { glossarySchema, type GlossaryEntry } from './schemas/glossary';
 import { lessonSchema, type Lesson } from './schemas/lesson';
@@ -62,6 +64,12 @@ export interface LessonEntry {
 
 export interface AnnouncementEntry {
   readonly file: string;
+  /** The file name without extension, `1404-02-10-acknowledgement-procedure` (unique, unlike the slug). */
+  readonly id: string;
+  /** Its page, `/announcements/1404/02/10/acknowledgement-procedure` (Docusaurus' blog route). */
+  readonly permalink: string;
+  /** sha256 (hex) of its title and body: what an acknowledgment vouches was read. */
+  readonly textSha256: string;
   readonly announcement: Announcement;
   readonly links: readonly RegLink[];
   readonly lineOf: (path: readonly PropertyKey[]) => number;
@@ -77,6 +85,8 @@ export interface EditionSnapshot {
 export interface Corpus {
   readonly siteDir: string;
   readonly taxonomy: Taxonomy;
+  /** The contractor companies and service units announcements may be addressed to. */
+  readonly organisations: Organisations;
   /** `docs/`: with editions, the next edition being prepared; without, the only text there is. */
   readonly regulations: ReadonlyMap<string, Regulation>;
   /** Published editions, oldest first; empty when the site keeps no editions (`content/editions.yml`). */
@@ -115,7 +125,8 @@ export function loadCorpus(siteDir: string): Corpus {
   });
   checkSupersedes([regulations, ...editions.map((e) => e.regulations)], knownCodes, problems);
   const courses = loadCourses(siteDir, taxonomy, problems);
-  const announcements = loadAnnouncements(siteDir, taxonomy, problems);
+  const organisations = loadOrganisations(siteDir, problems);
+  const announcements = loadAnnouncements(siteDir, taxonomy, organisations, problems);
   checkAnnouncementEditions(announcements, editionEntries, problems);
   const glossary = loadGlossary(siteDir, taxonomy, problems);
   // A seminar may cite the text being prepared or any published edition's.
@@ -128,7 +139,7 @@ export function loadCorpus(siteDir: string): Corpus {
   // `docs/` is not something a contractor's lesson may send them to.
   checkReferences(versioned ? publishedTargets(editions) : targets, courses, announcements, problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { siteDir, taxonomy, regulations, editions, courses, announcements, glossary, seminars, quizzes, problems };
+  return { siteDir, taxonomy, organisations, regulations, editions, courses, announcements, glossary, seminars, quizzes, problems };
 }
 
 function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
@@ -279,8 +290,32 @@ function loadLessons(siteDir: string, courseId: string, problems: Problem[]): Le
   return lessons;
 }
 
-function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): AnnouncementEntry[] {
-  const schema = announcementSchema(taxonomy);
+/** `content/organisations.yml`; optional (a site without one addresses no company or unit). */
+function loadOrganisations(siteDir: string, problems: Problem[]): Organisations {
+  const file = path.join(siteDir, CONTENT_DIRS.data, 'organisations.yml');
+  if (!existsSync(file)) return NO_ORGANISATIONS;
+  const relFile = rel(siteDir, file);
+  const yaml = parseLocatedYaml(relFile, readFileSync(file, 'utf8'));
+  const { value, problems: found } = validateLocated(relFile, yaml, organisationsSchema);
+  problems.push(...found);
+  if (!value) return NO_ORGANISATIONS;
+  for (const kind of ['companies', 'units'] as const) {
+    const seen = new Set<string>();
+    value[kind].forEach((o, i) => {
+      if (seen.has(o.id)) problems.push({ file: relFile, line: yaml.lineOf([kind, i, 'id']), field: `${kind}.${i}.id`, message: `duplicate id "${o.id}"` });
+      seen.add(o.id);
+    });
+  }
+  return value;
+}
+
+/** The hash an acknowledgment records: title and body exactly as published (front matter aside). */
+export function announcementTextSha256(title: string, body: string): string {
+  return createHash('sha256').update(`${title}\n${body}`, 'utf8').digest('hex');
+}
+
+function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, organisations: Organisations, problems: Problem[]): AnnouncementEntry[] {
+  const schema = announcementSchema(taxonomy, organisations);
   const dir = path.join(siteDir, CONTENT_DIRS.announcements);
   const entries: AnnouncementEntry[] = [];
   for (const entry of listDir(dir)) {
@@ -301,7 +336,17 @@ function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, problems: Proble
     if (!body.includes('{/* truncate */}')) {
       problems.push({ file: relFile, line: bodyLine, field: 'body', message: 'an announcement needs a summary paragraph followed by {/* truncate */}' });
     }
-    entries.push({ file: relFile, announcement: value, links, lineOf: frontMatter.lineOf });
+    const slug = entry.name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.mdx?$/, '');
+    const datePath = nameDate ? `${nameDate[1]}/${nameDate[2]}/${nameDate[3]}/` : '';
+    entries.push({
+      file: relFile,
+      id: entry.name.replace(/\.mdx?$/, ''),
+      permalink: `${ROUTES.announcements}/${datePath}${slug}`,
+      textSha256: announcementTextSha256(value.title, body),
+      announcement: value,
+      links,
+      lineOf: frontMatter.lineOf,
+    });
   }
   return entries;
 }

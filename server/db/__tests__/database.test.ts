@@ -19,6 +19,8 @@ const user = (over: Partial<UserRow> = {}): UserRow => ({
   display_name: 'سارا احمدی',
   role: 'staff',
   company: null,
+  company_id: null,
+  unit_id: null,
   password_hash: 'scrypt$…',
   created_at: 1_767_000_000_000,
   disabled_at: null,
@@ -43,15 +45,17 @@ describe.each(dialects)('database on $name', (t) => {
     );
     expect(shape).toEqual({
       login_attempts: ['attempted_at', 'key', 'ticket?'],
-      audit_log: ['action', 'actor', 'actor_id?', 'address', 'at', 'detail', 'id', 'target'],
       sessions: ['confirmed_at?', 'created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
-      users: ['company?', 'created_at', 'disabled_at?', 'display_name', 'id', 'password_hash', 'role', 'username'],
+      users: ['company?', 'company_id?', 'created_at', 'disabled_at?', 'display_name', 'id', 'password_hash', 'role', 'unit_id?', 'username'],
       quiz_attempts: ['course', 'deadline?', 'id', 'number', 'passed?', 'questions', 'result?', 'score?', 'seed', 'started_at', 'submitted_at?', 'user_id'],
       quiz_answers: ['answer', 'answered_at', 'attempt_id', 'question_id'],
       lesson_views: ['course', 'first_opened_at', 'lesson', 'user_id'],
       certificates: ['attempt_id', 'code', 'company?', 'course', 'course_title', 'edition', 'issued_at', 'learner_name', 'user_id'],
       seminar_seats: ['seminar_id', 'taken'],
       seminar_registrations: ['attendance_marked_at?', 'attendance_marked_by?', 'attended?', 'registered_at', 'seminar_id', 'user_id'],
+      audit_log: ['action', 'actor', 'actor_id?', 'address', 'at', 'detail', 'id', 'target'],
+      companies: ['code?', 'created_at', 'id', 'name'],
+      units: ['code?', 'created_at', 'id', 'name'],
     });
   });
 

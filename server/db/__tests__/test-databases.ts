@@ -62,6 +62,8 @@ export function testDatabases(): TestDatabase[] {
       await db.deleteFrom('sessions').execute();
       await db.deleteFrom('login_attempts').execute();
       await db.deleteFrom('users').execute();
+      await db.deleteFrom('companies').execute();
+      await db.deleteFrom('units').execute();
     },
   });
   return [fixture('sqlite'), fixture('postgres')];
