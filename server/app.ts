@@ -10,6 +10,8 @@ import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { configuredOrigin, originWarning } from './certificates/origin';
 import { registerKeystaticApi } from './editorial/keystatic-api';
+import { recordSave, registerEditorialRoutes } from './editorial/routes';
+import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
@@ -92,7 +94,14 @@ export async function buildServer(config: ServerConfig, { database, training, ma
   }
   // Editors' Keystatic, behind the session, over the content repository.
   if (database && accounts && config.contentRoot && existsSync(path.join(config.contentRoot, 'content', 'taxonomy'))) {
-    await registerKeystaticApi(app, { contentRoot: config.contentRoot, config: keystaticConfigAt(config.contentRoot), authOf: accounts.authOf });
+    const store = createEditorialStore(database.db);
+    await registerKeystaticApi(app, {
+      contentRoot: config.contentRoot,
+      config: keystaticConfigAt(config.contentRoot),
+      authOf: accounts.authOf,
+      onSaved: (session, files) => recordSave(store, session, files, Date.now()),
+    });
+    await registerEditorialRoutes(app, { store, authOf: accounts.authOf });
   }
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
   await registerHealth(app, {

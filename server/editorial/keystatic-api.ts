@@ -32,6 +32,8 @@ export interface KeystaticApiOptions {
   readonly authOf: SessionLookup;
   /** Largest save accepted, in bytes (base64 of the files inside JSON). */
   readonly bodyLimit?: number;
+  /** Called after each accepted save's commit: the files written (their text) and deleted (null). */
+  readonly onSaved?: (session: ActiveSession, files: readonly { path: string; text: string | null }[]) => Promise<void>;
 }
 
 interface TreeEntry {
@@ -151,6 +153,10 @@ export async function registerKeystaticApi(app: FastifyInstance, options: Keysta
             { name: session.user.displayName, email: `${session.user.username}@ayin.invalid` },
             `ویرایش محتوا: ${paths.join('، ')}\n\nSaved in Keystatic by ${session.user.username} (${session.user.role}).`,
           );
+          await options.onSaved?.(session, [
+            ...update.additions.map((a) => ({ path: a.path, text: Buffer.from(a.contents, 'base64url').toString('utf8') })),
+            ...update.deletions.map((d) => ({ path: d.path, text: null })),
+          ]);
           return { result, commit };
         });
         saving = run.catch(() => undefined);
