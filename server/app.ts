@@ -59,7 +59,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
   const accounts = database
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
-  if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
+  if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts, sessions: accounts.sessions });
   // One audience policy for pages, search, seminars and training: a signed-in user's role
   // decides which build they are served and what they may read; visitors who have not signed
   // in get the configured audience (public by default).
