@@ -52,6 +52,8 @@ describe.each(dialects)('database on $name', (t) => {
       certificates: ['attempt_id', 'code', 'company?', 'course', 'course_title', 'edition', 'issued_at', 'learner_name', 'user_id'],
       seminar_seats: ['seminar_id', 'taken'],
       seminar_registrations: ['attendance_marked_at?', 'attendance_marked_by?', 'attended?', 'registered_at', 'seminar_id', 'user_id'],
+      editorial_changes: ['approved_by?', 'approved_hash?', 'authors', 'path', 'since', 'state', 'text_hash'],
+      editorial_transitions: ['action', 'at', 'by_user_id', 'from_state', 'id', 'path', 'reason?', 'seq', 'text_hash', 'to_state'],
     });
   });
 
