@@ -1,4 +1,5 @@
 /** Builds the Ayin server: the site, and the API beside it. */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
@@ -8,6 +9,10 @@ import { registerAdminRoutes } from './accounts/admin-routes';
 import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { configuredOrigin, originWarning } from './certificates/origin';
+import { registerKeystaticApi } from './editorial/keystatic-api';
+import { recordSave, registerEditorialRoutes } from './editorial/routes';
+import { createEditorialStore } from './editorial/store';
+import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
@@ -89,6 +94,17 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       verifyOrigin: configuredOrigin({ publicUrl: config.publicUrl, host: config.host, port: config.port, listening: () => app.server.address() }),
       ...training,
     });
+  }
+  // Editors' Keystatic, behind the session, over the content repository.
+  if (database && accounts && config.contentRoot && existsSync(path.join(config.contentRoot, 'content', 'taxonomy'))) {
+    const store = createEditorialStore(database.db);
+    await registerKeystaticApi(app, {
+      contentRoot: config.contentRoot,
+      config: keystaticConfigAt(config.contentRoot),
+      authOf: accounts.authOf,
+      onSaved: (session, files) => recordSave(store, session, files, Date.now()),
+    });
+    await registerEditorialRoutes(app, { store, authOf: accounts.authOf });
   }
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
   await registerHealth(app, {

@@ -28,6 +28,11 @@ export interface ServerConfig {
    * Undefined when not set; `npm start` then decides (see `sampleAccountsOnStart`).
    */
   readonly sampleAccounts?: boolean;
+  /**
+   * `AYIN_CONTENT_ROOT`: the content repository (a git work tree) editors write through
+   * Keystatic; default the project itself. Keystatic is not mounted when it has no taxonomy.
+   */
+  readonly contentRoot?: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
     siteDir: path.resolve(root, env.AYIN_SITE_DIR ?? 'build'),
     publicUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
+    contentRoot: path.resolve(root, env.AYIN_CONTENT_ROOT ?? '.'),
   };
 }
 

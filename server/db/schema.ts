@@ -161,6 +161,33 @@ export interface OrganisationsTable {
   created_at: number;
 }
 
+/** Editorial workflow (migration 006): the present state of each changed content file. */
+export interface EditorialChangesTable {
+  /** The content file, relative to the content root (`docs/connection-sales/cs-002.mdx`). */
+  path: string;
+  state: string;
+  text_hash: string;
+  /** JSON list of the user ids who edited it since its last approval. */
+  authors: string;
+  approved_hash: string | null;
+  approved_by: string | null;
+  since: number;
+}
+
+/** Its append-only trail (triggers refuse UPDATE and DELETE). */
+export interface EditorialTransitionsTable {
+  id: string;
+  path: string;
+  seq: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  by_user_id: string;
+  at: number;
+  text_hash: string;
+  reason: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -174,6 +201,8 @@ export interface Database {
   audit_log: AuditLogTable;
   companies: OrganisationsTable;
   units: OrganisationsTable;
+  editorial_changes: EditorialChangesTable;
+  editorial_transitions: EditorialTransitionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -142,7 +142,7 @@ export function loadCorpus(siteDir: string): Corpus {
   return { siteDir, taxonomy, organisations, regulations, editions, courses, announcements, glossary, seminars, quizzes, problems };
 }
 
-function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
+export function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
   const taxonomy = {} as Record<TaxonomyName, unknown>;
   for (const name of Object.keys(taxonomySchemas) as TaxonomyName[]) {
     const file = path.join(siteDir, CONTENT_DIRS.data, 'taxonomy', `${name}.yml`);

@@ -56,6 +56,8 @@ describe.each(dialects)('database on $name', (t) => {
       audit_log: ['action', 'actor', 'actor_id?', 'address', 'at', 'detail', 'id', 'target'],
       companies: ['code?', 'created_at', 'id', 'name'],
       units: ['code?', 'created_at', 'id', 'name'],
+      editorial_changes: ['approved_by?', 'approved_hash?', 'authors', 'path', 'since', 'state', 'text_hash'],
+      editorial_transitions: ['action', 'at', 'by_user_id', 'from_state', 'id', 'path', 'reason?', 'seq', 'text_hash', 'to_state'],
     });
   });
 

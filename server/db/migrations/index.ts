@@ -9,6 +9,7 @@ import * as m002 from './002-training';
 import * as m003 from './003-seminars';
 import * as m004 from './004-audit';
 import * as m005 from './005-organisations';
+import * as m006 from './006-editorial';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '003-seminars': m003,
   '004-audit': m004,
   '005-organisations': m005,
+  '006-editorial': m006,
 };

@@ -1,0 +1,67 @@
+/**
+ * The editors' API. Keystatic's own routes (`/api/keystatic/*`) are its wire format, not
+ * Ayin's: they carry raw answers, so their `response` is null; the server wraps them
+ * (server/editorial/keystatic-api.ts).
+ */
+import { defineRoute } from './route';
+import type { Role } from './roles';
+
+/** Who may open Keystatic and save content. */
+export const EDITING_ROLES: readonly Role[] = ['editor', 'approver'];
+
+export const keystaticRoutes = {
+  read: defineRoute({ method: 'GET', path: '/api/keystatic/*', response: null }),
+  update: defineRoute({ method: 'POST', path: '/api/keystatic/*', response: null }),
+};
+
+import * as z from 'zod';
+
+export const workflowStateSchema = z.enum(['draft', 'in-review', 'approved']);
+const contentPath = z.string({ error: 'نشانی پرونده لازم است' }).min(1, 'نشانی پرونده لازم است').max(300);
+
+export const editorialChangeSchema = z.object({
+  path: contentPath,
+  state: workflowStateSchema,
+  stateLabel: z.string(),
+  textHash: z.string(),
+  authors: z.array(z.string()),
+  approvedBy: z.string().nullable(),
+  heldBy: z.enum(['authors', 'reviewers']).nullable(),
+  since: z.number(),
+  /** What the asking user may do now (the server decides anyway). */
+  allowed: z.array(z.enum(['edit', 'submit', 'send-back', 'approve'])),
+});
+
+export const editorialTransitionSchema = z.object({
+  action: z.enum(['edit', 'submit', 'send-back', 'approve']),
+  from: workflowStateSchema,
+  to: workflowStateSchema,
+  by: z.string(),
+  at: z.number(),
+  textHash: z.string(),
+  reason: z.string().optional(),
+});
+
+export const editorialRoutes = {
+  changes: defineRoute({ method: 'GET', path: '/api/editorial/changes', response: z.object({ changes: z.array(editorialChangeSchema) }) }),
+  history: defineRoute({
+    method: 'GET',
+    path: '/api/editorial/history',
+    query: z.object({ path: contentPath }),
+    response: z.object({ path: z.string(), transitions: z.array(editorialTransitionSchema) }),
+  }),
+  transition: defineRoute({
+    method: 'POST',
+    path: '/api/editorial/transition',
+    body: z.discriminatedUnion(
+      'action',
+      [
+        z.object({ path: contentPath, action: z.literal('submit') }),
+        z.object({ path: contentPath, action: z.literal('send-back'), reason: z.string({ error: 'دلیل برگرداندن را بنویسید' }).max(2000, 'دلیل حداکثر ۲۰۰۰ نویسه است') }),
+        z.object({ path: contentPath, action: z.literal('approve'), textHash: z.string({ error: 'نشانه متن تأییدشده لازم است' }).regex(/^[0-9a-f]{64}$/, 'نشانه متن نامعتبر است') }),
+      ],
+      { error: 'کار خواسته‌شده یکی از «فرستادن برای بررسی»، «برگرداندن» یا «تأیید» است' },
+    ),
+    response: z.object({ change: editorialChangeSchema }),
+  }),
+};
