@@ -26,6 +26,8 @@ export interface TrainingCourse {
   /** The lessons' pages and lengths (a lesson missing here has no page and a zero length). */
   readonly lessonPages?: readonly TrainingLesson[];
   readonly quiz?: QuizDefinition;
+  /** Question ids no longer drawn (their cited clause was repealed); still graded in attempts that drew them. */
+  readonly retiredQuestions?: readonly string[];
 }
 
 export interface CitedClause {

@@ -81,10 +81,10 @@ export const STAFF_LESSON = { id: 'staff-briefing/01-intro', permalink: '/course
 export const STUDY_MS = 2 * DEFAULT_STUDY_RULE.floorMs;
 
 /** `draw` overrides the quiz's: drawing all five makes every question type certain to appear. */
-export function testCatalog({ draw = QUIZ.draw } = {}): TrainingCatalog {
+export function testCatalog({ draw = QUIZ.draw, retiredQuestions = [] as string[] } = {}): TrainingCatalog {
   return createCatalog({
     courses: [
-      { id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: { ...QUIZ, draw } },
+      { id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: { ...QUIZ, draw }, retiredQuestions },
       { id: 'customer-conduct', title: 'دوره رفتار حرفه‌ای و تکریم مشترکین', audience: ['contractor', 'staff'], lessons: ['customer-conduct/01-respect-takrim'] },
       // Staff only: a contractor finds no such course on any training route.
       { id: STAFF_COURSE, title: 'دوره ویژهٔ کارکنان', audience: ['staff'], lessons: [STAFF_LESSON.id], lessonPages: [STAFF_LESSON], quiz: QUIZ },
