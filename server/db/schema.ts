@@ -145,6 +145,17 @@ export interface SeminarRegistrationsTable {
   attendance_marked_at: number | null;
 }
 
+/** An editor's review of a stale flag (migration 007): the (question or lesson, edition) it clears. */
+export interface StaleReviewsTable {
+  kind: 'question' | 'lesson';
+  course: string;
+  item_id: string;
+  edition: string;
+  reviewed_by: string;
+  reviewer_name: string;
+  reviewed_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -156,6 +167,7 @@ export interface Database {
   seminar_seats: SeminarSeatsTable;
   seminar_registrations: SeminarRegistrationsTable;
   audit_log: AuditLogTable;
+  stale_reviews: StaleReviewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

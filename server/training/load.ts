@@ -26,6 +26,7 @@ export function catalogFromManifest(manifest: ServerManifest): TrainingCatalog {
     })),
     regulationPath: regulationPathsByDay(manifest),
     editions: manifest.editions,
+    staleFlags: manifest.stale,
   });
 }
 

@@ -8,10 +8,12 @@ import * as m001 from './001-accounts';
 import * as m002 from './002-training';
 import * as m003 from './003-seminars';
 import * as m004 from './004-audit';
+import * as m007 from './007-training-currency';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
   '002-training': m002,
   '003-seminars': m003,
   '004-audit': m004,
+  '007-training-currency': m007,
 };
