@@ -22,6 +22,7 @@ import {
   ROLES,
   setPassword,
 } from '../server/accounts';
+import { CLI_ACTOR, recordAudit } from '../server/accounts/audit';
 import { databaseOptionsFromEnv, openDatabase, type DatabaseHandle } from '../server/db';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -82,6 +83,7 @@ async function run(command: string, args: string[], handle: DatabaseHandle): Pro
           company: values.company,
           password,
         });
+        await recordAudit(db, { actor: CLI_ACTOR, action: 'user.create', target: user.username, detail: { role: user.role, company: user.company }, address: 'cli' });
         console.log(`Created ${user.role} "${user.username}" (${user.displayName}${user.company ? `, ${user.company}` : ''}).`);
         if (!values.password) console.log(`Password: ${password}`);
         return 0;
@@ -117,6 +119,8 @@ async function run(command: string, args: string[], handle: DatabaseHandle): Pro
         for (const line of result.errors) console.error(`  ${line}`);
         return 1;
       }
+      const usernames = result.imported.map((u) => u.username);
+      await recordAudit(db, { actor: CLI_ACTOR, action: 'contractors.import', target: String(usernames.length), detail: { usernames, file: path.basename(file) }, address: 'cli' });
       console.log(`Imported ${result.imported.length} contractor user(s) from ${file}.`);
       for (const user of result.imported) {
         if (user.generatedPassword) console.log(`  ${user.username}: generated password ${user.generatedPassword}`);
@@ -163,6 +167,7 @@ async function run(command: string, args: string[], handle: DatabaseHandle): Pro
         console.error(`No user "${values.username}".`);
         return 1;
       }
+      await recordAudit(db, { actor: CLI_ACTOR, action: 'user.disable', target: values.username!, address: 'cli' });
       console.log(`Disabled "${values.username}" and ended its sessions.`);
       return 0;
     }

@@ -1,7 +1,7 @@
 /** Builds the Ayin server: the site, and the API beside it. */
 import path from 'node:path';
 import compress from '@fastify/compress';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import { createAudiencePolicy, readingAudience, type Audience, type BuildAudience } from '../src/policy/audience';
 import { apiErrorHandler, registerAccountRoutes } from './accounts';
 import { registerAdminRoutes } from './accounts/admin-routes';
@@ -27,9 +27,11 @@ export interface ServerParts {
   readonly manifest?: ManifestSource;
   /** Seminar overrides (tests): the clock that opens and closes registration. Code only, never from a request or the environment. */
   readonly seminars?: { readonly now?: () => number };
+  /** Told of every route as it is registered (the route inventory test reads their rules). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, onRoute }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -44,6 +46,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       return sendSitePage(reply.code(400), path.join(config.siteDir, config.audience), '404.html');
     },
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false, siteDir: config.siteDir });
   // Static files are precompressed at build time; this compresses the API's dynamic answers.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -54,7 +57,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
   const accounts = database
     ? await registerAccountRoutes(app, { db: database.db, secureCookies: config.publicUrl?.startsWith('https://') ?? false })
     : undefined;
-  if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts });
+  if (database && accounts) await registerAdminRoutes(app, { db: database.db, guards: accounts, sessions: accounts.sessions });
   // One audience policy for pages, search, seminars and training: a signed-in user's role
   // decides which build they are served and what they may read; visitors who have not signed
   // in get the configured audience (public by default).

@@ -100,6 +100,24 @@ describe('admin CLI on SQLite (the data folder)', () => {
     expect((await admin(['disable-user', '--username', 'nobody'])).code).toBe(1);
   });
 
+  it('writes what it did to the audit log, as the command line', async () => {
+    const db = await openDatabase({ sqlitePath: path.join(dataDir, 'ayin.sqlite') });
+    try {
+      const rows = await db.db.selectFrom('audit_log').select(['actor', 'action', 'target', 'address']).orderBy('at').execute();
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          { actor: 'cli', action: 'user.create', target: 'sara.ahmadi', address: 'cli' },
+          { actor: 'cli', action: 'user.disable', target: 'sara.ahmadi', address: 'cli' },
+        ]),
+      );
+      expect(rows.some((r) => r.action === 'contractors.import')).toBe(true);
+      // The failed creation and the unknown user left no entry.
+      expect(rows.map((r) => r.target)).not.toContain('nobody');
+    } finally {
+      await db.close();
+    }
+  });
+
   it('prints usage for unknown commands and options, exit code 2', async () => {
     for (const args of [['frobnicate'], ['create-user', '--colour', 'blue'], ['create-user', '--role', 'staff'], []]) {
       const run = await admin(args);

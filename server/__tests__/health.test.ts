@@ -9,6 +9,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
+import { emptyManifestSource } from '../manifest';
 import { readConfig } from '../config';
 import { registerHealth } from '../health';
 import { userRowFor } from '../accounts/users';
@@ -38,7 +39,7 @@ describe('/api/health', () => {
         await userRowFor({ username: 'maryam.staff', password: 'staff-password-1', displayName: 'مریم احمدی', role: 'staff', company: null }, at),
       ])
       .execute();
-    app = await buildServer({ ...readConfig({}, site), siteDir: site, logLevel: 'silent' }, { database: sqlite!.handle });
+    app = await buildServer({ ...readConfig({}, site), siteDir: site, logLevel: 'silent' }, { database: sqlite!.handle, manifest: emptyManifestSource() });
   });
   afterAll(async () => {
     await app?.close();

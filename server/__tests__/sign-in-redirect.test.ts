@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app';
+import { emptyManifestSource } from '../manifest';
 import { userRowFor } from '../accounts/users';
 import { readConfig } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db';
@@ -44,7 +45,7 @@ beforeAll(async () => {
     .insertInto('users')
     .values(await userRowFor({ username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت نمونه' }, Date.now()))
     .execute();
-  app = await buildServer({ ...readConfig({}, site), siteDir: site, logLevel: 'silent', audience: 'public' }, { database });
+  app = await buildServer({ ...readConfig({}, site), siteDir: site, logLevel: 'silent', audience: 'public' }, { database, manifest: emptyManifestSource() });
 });
 
 afterAll(async () => {

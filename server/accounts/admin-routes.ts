@@ -1,6 +1,8 @@
 /**
- * `/api/admin/*`: what the admin page does — list users, create one user, import contractor
- * staff from CSV. Admins only, and every state change needs the session's CSRF token.
+ * `/api/admin/*`: what the admin page does — list users, create one user, disable one, import
+ * contractor staff from CSV, read the audit log. Admins only; every state change needs the
+ * session's CSRF token, a password re-entered in the last minutes (confirmation.ts), and is
+ * written to the append-only audit log with who, when and from where.
  *
  * Validation problems are answered per field (one user) or per CSV row (import), in Persian,
  * so the page can put each message beside the input or the row it is about. The import is
@@ -13,15 +15,20 @@ import { ADMIN_ROLES } from '../../src/api/roles';
 import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
 import { ApiError } from './api-errors';
+import { listAudit, recordAudit } from './audit';
+import { assertRecentlyConfirmed } from './confirmation';
 import type { AccountGuards } from './guards';
 import { importContractorsCsv } from './import-contractors';
 import { ROLE_LABELS } from './roles';
-import { createUser, listUsers, toPublicUser, type User } from './users';
+import type { ActiveSession, SessionStore } from './sessions';
+import { createUser, disableUser, findUser, listUsers, toPublicUser, type User } from './users';
 import { AccountInputError, type FieldIssue } from './validation';
 
 export interface AdminRoutesOptions {
   readonly db: Kysely<Database>;
   readonly guards: AccountGuards;
+  /** To end a disabled user's sessions in this process's memory too. */
+  readonly sessions: SessionStore;
   /** The clock, for tests. */
   readonly now?: () => number;
 }
@@ -47,7 +54,9 @@ function toAdminUser(user: User): AdminUser {
 
 const adminOnly = { roles: ADMIN_ROLES } as const;
 
-export async function registerAdminRoutes(app: FastifyInstance, { db, guards, now = Date.now }: AdminRoutesOptions): Promise<void> {
+const actorOf = (session: ActiveSession) => ({ id: session.user.id, username: session.user.username });
+
+export async function registerAdminRoutes(app: FastifyInstance, { db, guards, sessions, now = Date.now }: AdminRoutesOptions): Promise<void> {
   await registerApi(app, { authOf: guards.authOf }, ({ route, fastify: scope }) => {
     // CSV arrives as text; a spreadsheet's export may be labelled either way.
     scope.removeContentTypeParser('text/plain');
@@ -64,10 +73,12 @@ export async function registerAdminRoutes(app: FastifyInstance, { db, guards, no
     route(adminRoutes.createUser, {
       access: adminOnly,
       bodyLimit: CREATE_BODY_LIMIT,
-      async handler({ body, reply }) {
+      async handler({ body, reply, auth, request }) {
+        assertRecentlyConfirmed(auth!, now());
         try {
           // The contract brought every field to text; the account rules judge them.
           const user = await createUser(db, body, now());
+          await recordAudit(db, { actor: actorOf(auth!), action: 'user.create', target: user.username, detail: { role: user.role, company: user.company }, address: request.ip }, now());
           reply.code(201);
           return { user: toAdminUser(user) };
         } catch (error) {
@@ -81,16 +92,38 @@ export async function registerAdminRoutes(app: FastifyInstance, { db, guards, no
     route(adminRoutes.importContractors, {
       access: adminOnly,
       bodyLimit: IMPORT_BODY_LIMIT,
-      async handler({ body, reply }) {
+      async handler({ body, reply, auth, request }) {
+        assertRecentlyConfirmed(auth!, now());
         const result = await importContractorsCsv(db, body, now());
         if (!result.ok) {
           throw new ApiError(400, 'import_failed', 'هیچ سطری ثبت نشد؛ خطاهای پرونده را برطرف کنید و دوباره بفرستید.', {
             problems: result.problems.map((p) => ({ row: p.row, field: p.field, message: p.messageFa })),
           });
         }
+        const usernames = result.imported.map((u) => u.username);
+        await recordAudit(db, { actor: actorOf(auth!), action: 'contractors.import', target: String(usernames.length), detail: { usernames }, address: request.ip }, now());
         reply.code(201);
         return { imported: [...result.imported] };
       },
+    });
+
+    route(adminRoutes.disableUser, {
+      access: adminOnly,
+      async handler({ params, auth, request }) {
+        assertRecentlyConfirmed(auth!, now());
+        if (params.username === auth!.user.username) throw new ApiError(400, 'cannot_disable_self', 'حساب خودتان را نمی‌توانید غیرفعال کنید.');
+        const existing = await findUser(db, params.username);
+        if (!existing) throw new ApiError(404, 'user_not_found', 'کاربری با این نام کاربری نیست.');
+        await disableUser(db, params.username, now());
+        await sessions.revokeAllForUser(existing.id);
+        await recordAudit(db, { actor: actorOf(auth!), action: 'user.disable', target: existing.username, address: request.ip }, now());
+        return { user: toAdminUser((await findUser(db, params.username))!) };
+      },
+    });
+
+    route(adminRoutes.audit, {
+      access: adminOnly,
+      handler: async () => ({ entries: await listAudit(db) }),
     });
   });
 }

@@ -28,6 +28,8 @@ export const MESSAGES = {
   invalidCredentials: 'نام کاربری یا گذرواژه نادرست است.',
   disabled: 'حساب کاربری شما غیرفعال شده است. با مدیر سامانه تماس بگیرید.',
   wrongCurrentPassword: 'گذرواژهٔ کنونی نادرست است.',
+  wrongPassword: 'گذرواژه نادرست است.',
+  confirmationRequired: 'برای این کار، گذرواژهٔ خود را دوباره وارد کنید.',
   bodyTooLarge: 'حجم درخواست بیش از اندازهٔ مجاز است.',
   unsupportedMediaType: 'نوع محتوای درخواست پذیرفته نیست. داده‌ها را به‌صورت JSON بفرستید.',
   invalidJson: 'بدنهٔ درخواست JSON معتبر نیست.',

@@ -14,6 +14,7 @@ import { authRoutes, type Session } from '../../src/api/auth';
 import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
 import { ApiError, MESSAGES, tooManyAttempts } from './api-errors';
+import { CONFIRMATION_WINDOW_MS } from './confirmation';
 import { createGuards, type AccountGuards } from './guards';
 import { sessionCookieOf, sessionTokenOf } from './session-cookie';
 import { createSignInLimiter, type SignInLimiter, type SignInLimits } from './rate-limit';
@@ -140,6 +141,25 @@ export async function registerAccountRoutes(app: FastifyInstance, options: Accou
         // The database no longer has the other sessions; this process must not remember them either.
         await sessions.revokeAllForUser(session.user.id, session.id);
         return signedIn(session);
+      },
+    });
+
+    // Admin actions ask for the password again (confirmation.ts); limited like sign-in.
+    api.route(authRoutes.confirmPassword, {
+      access: 'signed-in',
+      bodyLimit: AUTH_BODY_LIMIT,
+      async handler({ request, auth, body: { password } }) {
+        const session = auth!;
+        const attempt = await limiter.reserve({ username: session.user.username, ip: request.ip });
+        if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfterSeconds);
+        const result = await authenticate(db, session.user.username, password);
+        if (!result.ok) {
+          await attempt.failed();
+          throw new ApiError(400, 'wrong_password', MESSAGES.wrongPassword, { fields: ['password'] });
+        }
+        await attempt.succeeded();
+        const at = await sessions.confirm(session.id);
+        return { confirmedUntil: at + CONFIRMATION_WINDOW_MS };
       },
     });
   });

@@ -25,6 +25,8 @@ export interface ActiveSession {
   readonly csrfToken: string;
   readonly createdAt: number;
   readonly expiresAt: number;
+  /** When the user last re-entered their password in this session (admin actions need it recent). */
+  readonly confirmedAt: number | null;
 }
 
 export interface SessionStoreOptions {
@@ -51,6 +53,8 @@ export interface SessionStore {
   /** The live session of a cookie token, its expiry slid forward; null when there is none. */
   find(token: string | undefined): Promise<ActiveSession | null>;
   revoke(token: string): Promise<void>;
+  /** Records that the session's user has just re-entered their password. */
+  confirm(sessionId: string): Promise<number>;
   /** Ends all of a user's sessions, or all but one (after a password change). */
   revokeAllForUser(userId: string, exceptSessionId?: string): Promise<number>;
   purgeExpired(): Promise<number>;
@@ -79,11 +83,11 @@ export function createSessionStore(db: Kysely<Database>, options: SessionStoreOp
     async create(userId) {
       const token = randomBytes(32).toString('base64url');
       const at = now();
-      const row: SessionRow = { id: hashSessionToken(token), user_id: userId, csrf_token: newCsrfToken(), created_at: at, last_seen_at: at, expires_at: expiryFrom(at, at) };
+      const row: SessionRow = { id: hashSessionToken(token), user_id: userId, csrf_token: newCsrfToken(), created_at: at, last_seen_at: at, expires_at: expiryFrom(at, at), confirmed_at: null };
       await db.deleteFrom('sessions').where('expires_at', '<=', at).execute();
       await db.insertInto('sessions').values(row).execute();
       const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-      return { token, session: { id: row.id, user: toUser(user), csrfToken: row.csrf_token, createdAt: at, expiresAt: row.expires_at } };
+      return { token, session: { id: row.id, user: toUser(user), csrfToken: row.csrf_token, createdAt: at, expiresAt: row.expires_at, confirmedAt: null } };
     },
 
     async find(token) {
@@ -96,7 +100,7 @@ export function createSessionStore(db: Kysely<Database>, options: SessionStoreOp
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .selectAll('users')
-        .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.expires_at', 'sessions.last_seen_at'])
+        .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.expires_at', 'sessions.last_seen_at', 'sessions.confirmed_at'])
         .where('sessions.id', '=', id)
         .where('sessions.expires_at', '>', at)
         .where('users.disabled_at', 'is', null)
@@ -111,8 +115,8 @@ export function createSessionStore(db: Kysely<Database>, options: SessionStoreOp
         expiresAt = expiryFrom(createdAt, at);
         await db.updateTable('sessions').set({ last_seen_at: at, expires_at: expiresAt }).where('id', '=', row.session_id).execute();
       }
-      const { session_id, csrf_token, session_created_at: _c, expires_at: _e, last_seen_at: _l, ...user } = row;
-      const session = { id: session_id, user: toUser(user), csrfToken: csrf_token, createdAt, expiresAt };
+      const { session_id, csrf_token, session_created_at: _c, expires_at: _e, last_seen_at: _l, confirmed_at, ...user } = row;
+      const session = { id: session_id, user: toUser(user), csrfToken: csrf_token, createdAt, expiresAt, confirmedAt: confirmed_at === null ? null : Number(confirmed_at) };
       if (cacheMs > 0) {
         if (remembered.size > 10_000) remembered.clear(); // bounded: a flood of sessions cannot grow it
         remembered.set(id, { session, until: at + cacheMs });
@@ -124,6 +128,13 @@ export function createSessionStore(db: Kysely<Database>, options: SessionStoreOp
       if (!TOKEN_PATTERN.test(token)) return;
       remembered.delete(hashSessionToken(token));
       await db.deleteFrom('sessions').where('id', '=', hashSessionToken(token)).execute();
+    },
+
+    async confirm(sessionId) {
+      const at = now();
+      remembered.delete(sessionId);
+      await db.updateTable('sessions').set({ confirmed_at: at }).where('id', '=', sessionId).execute();
+      return at;
     },
 
     async revokeAllForUser(userId, exceptSessionId) {

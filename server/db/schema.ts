@@ -38,6 +38,8 @@ export interface SessionsTable {
   /** min(created_at + absolute lifetime, last_seen_at + idle lifetime). */
   expires_at: number;
   last_seen_at: number;
+  /** When the user last re-entered their password in this session (migration 004); null: never. */
+  confirmed_at: number | null;
 }
 
 /**

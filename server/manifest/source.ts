@@ -100,3 +100,8 @@ export function staticManifestSource(manifest: ServerManifest): ManifestSource {
   const valid = serverManifestSchema.parse(manifest);
   return { file: '(in memory)', current: () => valid, reload: () => false };
 }
+
+/** A manifest of a build with no courses, seminars, editions or regulations (tests of other parts). */
+export function emptyManifestSource(builtAt = new Date()): ManifestSource {
+  return staticManifestSource({ version: 1, builtAt: builtAt.toISOString(), courses: [], seminars: [], editions: [], regulations: [] });
+}

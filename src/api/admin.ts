@@ -1,5 +1,5 @@
 /** `/api/admin/*`: the admin page's users list, one new user, the contractor CSV import. */
-import * as z from 'zod';
+import { z } from './zod';
 import { publicUserSchema } from './auth';
 import { labelled } from './fields';
 import { ROLES } from './roles';
@@ -25,6 +25,24 @@ export const newUserBodySchema = z.object({
 });
 export type NewUserBody = z.input<typeof newUserBodySchema>;
 
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.number(),
+  actor: z.string(),
+  action: z.enum(['user.create', 'user.disable', 'contractors.import']),
+  target: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+  address: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Persian names of the audited actions, for the admin page. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditEntry['action'], string>> = {
+  'user.create': 'ساخت کاربر',
+  'user.disable': 'غیرفعال‌کردن کاربر',
+  'contractors.import': 'ورود کارکنان پیمانکار',
+};
+
 export const adminRoutes = {
   listUsers: defineRoute({
     method: 'GET',
@@ -32,6 +50,15 @@ export const adminRoutes = {
     response: z.object({ users: z.array(adminUserSchema), roles: z.record(z.enum(ROLES), z.string()) }),
   }),
   createUser: defineRoute({ method: 'POST', path: '/api/admin/users', body: newUserBodySchema, response: z.object({ user: adminUserSchema }) }),
+  disableUser: defineRoute({
+    method: 'POST',
+    path: '/api/admin/users/:username/disable',
+    params: z.object({ username: z.string().min(1).max(64) }),
+    body: z.object({}).nullish(),
+    response: z.object({ user: adminUserSchema }),
+  }),
+  /** The newest entries of the audit log (append-only). */
+  audit: defineRoute({ method: 'GET', path: '/api/admin/audit', response: z.object({ entries: z.array(auditEntrySchema) }) }),
   importContractors: defineRoute({
     method: 'POST',
     path: '/api/admin/contractors/import',

@@ -1,5 +1,5 @@
 /** `/api/auth/*`: sign-in, sign-out, the current session, password change. */
-import * as z from 'zod';
+import { z } from './zod';
 import { labelled } from './fields';
 import { roleSchema } from './roles';
 import { defineRoute } from './route';
@@ -30,9 +30,16 @@ export const changePasswordBodySchema = z.object({
   newPassword: labelled(z.string().min(1).max(1024), 'گذرواژهٔ تازه'),
 });
 
+export const confirmPasswordBodySchema = z.object({ password: labelled(z.string().min(1).max(1024), 'گذرواژه') });
+
+/** How long a re-entered password covers admin actions. */
+export const CONFIRMATION_WINDOW_MS = 10 * 60 * 1000;
+
 export const authRoutes = {
   signIn: defineRoute({ method: 'POST', path: '/api/auth/sign-in', body: signInBodySchema, response: sessionSchema }),
   signOut: defineRoute({ method: 'POST', path: '/api/auth/sign-out', body: z.object({}).nullish(), response: z.object({ signedOut: z.literal(true) }) }),
   me: defineRoute({ method: 'GET', path: '/api/auth/me', response: sessionSchema }),
   changePassword: defineRoute({ method: 'POST', path: '/api/auth/password', body: changePasswordBodySchema, response: sessionSchema }),
+  /** Re-enter the password before an admin action (valid CONFIRMATION_WINDOW_MS). */
+  confirmPassword: defineRoute({ method: 'POST', path: '/api/auth/confirm', body: confirmPasswordBodySchema, response: z.object({ confirmedUntil: z.number() }) }),
 };

@@ -1,5 +1,5 @@
 /** `/api/certificates/*` (the owner's) and `/api/verify/:code` (anyone's check of a code). */
-import * as z from 'zod';
+import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
 

@@ -2,7 +2,7 @@
  * The API's error answer: `{ error, message }` with a stable English code for programs and a
  * Persian sentence to show as it is, plus what some errors add (fields, per-row problems).
  */
-import * as z from 'zod';
+import { z } from './zod';
 
 export const fieldIssueSchema = z.object({ field: z.string(), message: z.string() });
 export const importProblemSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() });

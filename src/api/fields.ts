@@ -5,7 +5,7 @@
  * Used by the server (every route's input) and available to the browser (forms can show the
  * same sentence before sending).
  */
-import * as z from 'zod';
+import { z } from './zod';
 
 export const fieldLabels = z.registry<{ label: string }, z.ZodType>();
 

@@ -1,5 +1,5 @@
 /** `/api/reports/*`: supervisors' training reports, as JSON rows or (`?format=csv`) a CSV file. */
-import * as z from 'zod';
+import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
 

@@ -3,7 +3,7 @@
  * admin form), their Persian names, and the site build each one is served. Everything else
  * (the DB schema types, the server's guards, the browser) reads them from here.
  */
-import * as z from 'zod';
+import { z } from './zod';
 
 export const ROLES = ['staff', 'contractor', 'editor', 'approver', 'supervisor', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);

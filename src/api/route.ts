@@ -4,7 +4,7 @@
  * against this object (server/api/) and the browser calls it (src/lib/api.ts), so a path or a
  * shape cannot differ between them.
  */
-import * as z from 'zod';
+import { z } from './zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -1,5 +1,5 @@
 /** `/api/search/*` and `/api/health`: the browser's search configuration, the Meilisearch proxy, the zero-result log. */
-import * as z from 'zod';
+import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
 

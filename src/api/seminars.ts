@@ -1,5 +1,5 @@
 /** `/api/seminars/*`: seats and the reader's registration; registrants and attendance for supervisors. */
-import * as z from 'zod';
+import { z } from './zod';
 import { labelled } from './fields';
 import { roleSchema } from './roles';
 import { defineRoute } from './route';

@@ -3,7 +3,7 @@
  * ISO 8601 strings; every attempt carries the server's `now` so a countdown does not trust the
  * device's clock (server/training/README.md).
  */
-import * as z from 'zod';
+import { z } from './zod';
 import { certificateSchema } from './certificates';
 import { labelled } from './fields';
 import { defineRoute } from './route';

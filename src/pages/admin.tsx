@@ -1,7 +1,8 @@
 /**
- * `/admin` («مدیریت کاربران», admins only): the users, a form to create one (each field's
- * problem shown beside it), and the import of contractor staff from a CSV file (all rows or
- * none; each row's problems listed; generated passwords shown once, to hand over).
+ * `/admin` («مدیریت کاربران», admins only): the users (each can be disabled), a form to create
+ * one (each field's problem shown beside it), the import of contractor staff from a CSV file
+ * (all rows or none; each row's problems listed; generated passwords shown once, to hand over),
+ * and the audit log. Each action asks for the admin's password again when the server wants it.
  */
 import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
@@ -10,6 +11,8 @@ import { adminRoutes } from '@site/src/api/admin';
 import type { ResponseOf } from '@site/src/api/route';
 import { call, ApiRequestError } from '@site/src/lib/api';
 import { fa, formatDate } from '@site/src/lib/format';
+import AuditLog from '@site/src/components/Admin/AuditLog';
+import { useConfirmation } from '@site/src/components/Admin/Confirmation';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
 
@@ -20,9 +23,24 @@ const MAX_CSV_BYTES = 1024 * 1024;
 const EMPTY_USER = { username: '', displayName: '', role: 'contractor', company: '', password: '' };
 type NewUser = typeof EMPTY_USER;
 
-function UsersTable({ list }: { list: UserList }): ReactNode {
+function UsersTable({ list, selfId, onChanged }: { list: UserList; selfId: string; onChanged: () => void }): ReactNode {
+  const { run, prompt } = useConfirmation();
+  const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string }>();
+  async function disable(username: string, name: string) {
+    if (!window.confirm(`حساب «${name}» غیرفعال شود؟ نشست‌های باز او هم بسته می‌شود.`)) return;
+    setMessage(undefined);
+    try {
+      await run(() => call(adminRoutes.disableUser, { params: { username } }));
+      setMessage({ kind: 'success', text: `حساب «${name}» غیرفعال شد.` });
+      onChanged();
+    } catch (e) {
+      setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) });
+    }
+  }
   return (
     <div className={styles.tableWrap}>
+      {prompt}
+      {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <table className={styles.table}>
         <caption className={styles.caption}>کاربران ({fa(list.users.length)})</caption>
         <thead>
@@ -33,6 +51,7 @@ function UsersTable({ list }: { list: UserList }): ReactNode {
             <th scope="col">شرکت</th>
             <th scope="col">تاریخ ساخت</th>
             <th scope="col">وضعیت</th>
+            <th scope="col"><span className="sr-only">کار</span></th>
           </tr>
         </thead>
         <tbody>
@@ -44,6 +63,13 @@ function UsersTable({ list }: { list: UserList }): ReactNode {
               <td>{u.company ?? '—'}</td>
               <td>{formatDate(u.createdAt)}</td>
               <td>{u.disabled ? 'غیرفعال' : 'فعال'}</td>
+              <td>
+                {!u.disabled && u.id !== selfId && (
+                  <button type="button" className="button button--sm button--outline button--danger" onClick={() => void disable(u.username, u.displayName)} aria-label={`غیرفعال‌کردن ${u.displayName}`}>
+                    غیرفعال‌کردن
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -57,6 +83,7 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: ReactNode }>();
   const [busy, setBusy] = useState(false);
+  const { run, prompt } = useConfirmation();
   const set = (key: keyof NewUser) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
 
   async function submit(event: FormEvent) {
@@ -65,9 +92,11 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
     setMessage(undefined);
     setIssues({});
     try {
-      const { user } = await call(adminRoutes.createUser, {
-        body: { ...values, company: values.role === 'contractor' ? values.company : '' },
-      });
+      const { user } = await run(() =>
+        call(adminRoutes.createUser, {
+          body: { ...values, company: values.role === 'contractor' ? values.company : '' },
+        }),
+      );
       setMessage({
         kind: 'success',
         text: (
@@ -129,6 +158,7 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
         <input id="new-password" type="password" dir="ltr" className={styles.ltr} autoComplete="new-password" value={values.password} onChange={set('password')} {...describe('password')} />,
       )}
       <p className={styles.hint}>گذرواژه دست‌کم ۱۰ نویسه باشد؛ کاربر پس از نخستین ورود آن را عوض کند.</p>
+      {prompt}
       <button type="submit" className="button button--primary" disabled={busy}>
         ساخت کاربر
       </button>
@@ -142,6 +172,7 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
   const [imported, setImported] = useState<readonly Imported[]>([]);
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: string }>();
   const [busy, setBusy] = useState(false);
+  const { run, prompt } = useConfirmation();
 
   const readFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -164,7 +195,7 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
     }
     setBusy(true);
     try {
-      const result = await call(adminRoutes.importContractors, { body: csv });
+      const result = await run(() => call(adminRoutes.importContractors, { body: csv }));
       setImported(result.imported);
       setMessage({ kind: 'success', text: `${fa(result.imported.length)} کاربر پیمانکار ثبت شد.` });
       setCsv('');
@@ -191,6 +222,7 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
         <label htmlFor="csv-text">یا متن CSV</label>
         <textarea id="csv-text" dir="ltr" className={styles.ltr} rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} />
       </div>
+      {prompt}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? 'در حال ثبت…' : 'ثبت کاربران'}
       </button>
@@ -245,10 +277,12 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
   );
 }
 
-function Admin(): ReactNode {
+function Admin({ selfId }: { selfId: string }): ReactNode {
   const [list, setList] = useState<UserList>();
   const [error, setError] = useState<string>();
+  const [version, setVersion] = useState(0);
   const load = useCallback(() => {
+    setVersion((v) => v + 1);
     call(adminRoutes.listUsers).then(setList, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
   useEffect(load, [load]);
@@ -268,7 +302,11 @@ function Admin(): ReactNode {
       </div>
       <div className="col col--7">
         <section className={styles.section}>
-          <UsersTable list={list} />
+          <UsersTable list={list} selfId={selfId} onChanged={load} />
+        </section>
+        <section className={styles.section} aria-labelledby="audit-log">
+          <Heading as="h2" id="audit-log">گزارش کارهای مدیریتی</Heading>
+          <AuditLog version={version} />
         </section>
       </div>
     </div>
@@ -281,7 +319,7 @@ export default function AdminPage(): ReactNode {
       <main className={`container ${styles.page}`}>
         <Heading as="h1">مدیریت کاربران</Heading>
         <SignedIn what="مدیریت کاربران" roles={['admin']}>
-          {() => <Admin />}
+          {(session) => <Admin selfId={session.user.id} />}
         </SignedIn>
       </main>
     </Layout>

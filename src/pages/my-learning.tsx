@@ -22,6 +22,7 @@ function Progress({ data }: { data: MyLearning }): ReactNode {
   if (!data.courses.length) return <Notice>هنوز دوره‌ای برای شما تعریف نشده است.</Notice>;
   const issued = new Map((data.certificates ?? []).map((c) => [c.code, c]));
   return (
+    <div className={styles.tableWrap}>
     <table className={styles.table}>
       <caption className="sr-only">پیشرفت شما در دوره‌ها</caption>
       <thead>
@@ -71,6 +72,7 @@ function Progress({ data }: { data: MyLearning }): ReactNode {
         })}
       </tbody>
     </table>
+    </div>
   );
 }
 

@@ -37,14 +37,29 @@ export interface ShapedQuery {
   readonly shape: QueryShape;
   /** The terms matched and scored: stop words out, and for a long query question words out too. */
   readonly terms: readonly string[];
-  /** Adjacent terms written together («صورت حساب» → «صورتحساب»), for texts that join them. */
+  /**
+   * The same terms, per word the reader typed: «زرافه‌نما» is one word whose terms are the joined
+   * form and its parts. A match of any of a word's terms is a match of the word.
+   */
+  readonly words: readonly (readonly string[])[];
+  /** Adjacent words written together («صورت حساب» → «صورتحساب»), for texts that join them. */
   readonly joined: readonly string[];
 }
 
+/**
+ * The shape is decided by the words typed, not by the terms they expand to: a word with a
+ * ZWNJ («زرافه‌نما») is one word with three terms, and two such words are still a short query.
+ */
 export function shapeQuery(query: string): ShapedQuery {
-  const all = terms(query);
-  const shape: QueryShape = CODE.test(normalizePersian(query)) ? 'code' : all.length >= LONG_QUERY_TERMS ? 'long' : 'short';
-  const kept = shape === 'long' ? all.filter((t) => !QUESTION.has(t)) : all;
-  const chosen = [...new Set(kept.length ? kept : all)];
-  return { shape, terms: chosen, joined: chosen.slice(1).map((t, i) => chosen[i] + t) };
+  const typed = normalizePersian(query)
+    .split(/\s+/)
+    .map((word) => terms(word))
+    .filter((wordTerms) => wordTerms.length > 0);
+  const shape: QueryShape = CODE.test(normalizePersian(query)) ? 'code' : typed.length >= LONG_QUERY_TERMS ? 'long' : 'short';
+  const kept = shape === 'long' ? typed.filter((wordTerms) => !wordTerms.every((t) => QUESTION.has(t))) : typed;
+  const words = kept.length ? kept : typed;
+  const chosen = [...new Set(words.flat())];
+  // A word's first term is its whole form (its parts follow it), so adjacent whole forms join.
+  const joined = [...new Set(words.slice(1).map((w, i) => words[i]![0]! + w[0]!))];
+  return { shape, terms: chosen, words, joined };
 }

@@ -129,6 +129,8 @@ async function earnCertificate(request: APIRequestContext, courseId: string): Pr
   const headers = { 'x-csrf-token': csrf };
   const entry = corpus.courses.find((c) => c.id === courseId)!;
   for (const lesson of entry.lessons) {
+    // The server counts a lesson once it has served its page to the learner (proof of study).
+    expect((await request.get(lesson.permalink)).status()).toBe(200);
     const opened = await request.post('/api/training/lessons/open', { headers, data: { course: courseId, lesson: lesson.file.replace(/^courses\//, '').replace(/\.mdx?$/, '') } });
     expect(opened.status(), await opened.text()).toBe(200);
   }
@@ -146,9 +148,13 @@ async function earnCertificate(request: APIRequestContext, courseId: string): Pr
   }
   const submitted = await request.post(`/api/training/attempts/${attempt.id}/submit`, { headers });
   expect(submitted.status(), await submitted.text()).toBe(200);
-  const code = (await me()).courses.find((c) => c.course === courseId)?.certificateCode;
-  if (!code) throw new Error(`no certificate for ${courseId} after a passed quiz`);
-  return code;
+  // The certificate comes once the course's reading time (the e2e server's short study rule)
+  // has passed since the lessons were served; `me` issues it when it asks after that.
+  let code: string | null | undefined;
+  await expect
+    .poll(async () => (code = (await me()).courses.find((c) => c.course === courseId)?.certificateCode), { message: `no certificate for ${courseId} after a passed quiz`, timeout: 15_000 })
+    .toBeTruthy();
+  return code!;
 }
 
 test.describe('certificate and verify', () => {

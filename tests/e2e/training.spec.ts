@@ -139,8 +139,18 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await page.getByLabel('شرکت پیمانکار').fill(learner.company);
   await page.getByLabel('گذرواژهٔ آغازین').fill(learner.password);
   await page.getByRole('button', { name: 'ساخت کاربر' }).click();
+  // Admin actions ask for the admin's own password again; the form keeps what was typed.
+  await page.getByLabel('گذرواژهٔ شما').fill('not-the-password');
+  await page.getByRole('button', { name: 'تأیید گذرواژه و ادامه' }).click();
+  await expect(page.getByText('گذرواژه نادرست است.')).toBeVisible();
+  await page.getByLabel('گذرواژهٔ شما').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'تأیید گذرواژه و ادامه' }).click();
   await expect(page.getByText(`کاربر «${learner.name}» با نام کاربری ${learner.username} ساخته شد.`)).toBeVisible();
   await expect(page.getByRole('cell', { name: learner.username })).toBeVisible();
+  // The creation is in the audit log, by this admin.
+  const audit = page.getByRole('table', { name: /گزارش کارهای مدیریتی/ });
+  await expect(audit.getByRole('row').filter({ hasText: learner.username })).toContainText('ساخت کاربر');
+  await expect(audit.getByRole('row').filter({ hasText: learner.username })).toContainText('demo.admin');
   await shot(page, '01-admin');
   await signOut(page, 'علی محمدی');
 

@@ -14,10 +14,14 @@ import { userRowFor } from '../users';
 const dialects = testDatabases();
 const PERSIAN = /[\u0600-\u06FF]/;
 
+/** The test's clock: moved forward to let a password confirmation lapse. */
+let clock = Date.now();
+const now = () => clock;
+
 async function buildApp(db: Parameters<typeof registerAccountRoutes>[1]['db']): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  const guards = await registerAccountRoutes(app, { db, secureCookies: false });
-  await registerAdminRoutes(app, { db, guards });
+  const guards = await registerAccountRoutes(app, { db, secureCookies: false, now, sessionCacheMs: 0 });
+  await registerAdminRoutes(app, { db, guards, sessions: guards.sessions, now });
   await app.ready();
   return app;
 }
@@ -55,6 +59,7 @@ describe.each(dialects)('/api/admin on $name', (t) => {
   beforeEach(async () => {
     await t.reset();
     await t.db.insertInto('users').values(seed).execute();
+    clock = Date.now();
     app = await buildApp(t.db);
   });
   afterEach(() => app.close());
@@ -65,8 +70,15 @@ describe.each(dialects)('/api/admin on $name', (t) => {
     const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
     return { cookie: `ayin_session=${cookie.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
   }
-  const admin = () => signIn('nasrin.admin', 'nasrin-password-1');
   const headers = (s: Session, extra: Record<string, string> = {}) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, ...extra });
+  const confirm = (s: Session, password: string) => app.inject({ method: 'POST', url: '/api/auth/confirm', headers: headers(s), payload: { password } });
+  /** An admin who has just re-entered their password (admin actions need it). */
+  const admin = async () => {
+    const s = await signIn('nasrin.admin', 'nasrin-password-1');
+    expect((await confirm(s, 'nasrin-password-1')).statusCode).toBe(200);
+    return s;
+  };
+  const newUser = { username: 'sara.staff', password: 'sara-password-1', displayName: 'سارا کارمند', role: 'staff', company: '' };
   const userCount = async () => Number((await t.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('lists users for an admin, without password hashes', async () => {
@@ -167,5 +179,59 @@ describe.each(dialects)('/api/admin on $name', (t) => {
     const huge = `username,display_name,company,password\n${'a'.repeat(1024 * 1024 + 10)}`;
     expectApiError(await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: huge }), 413, 'body_too_large');
     expect(await userCount()).toBe(2);
+  });
+
+  it('refuses admin actions until the password is re-entered, and again once the confirmation lapses', async () => {
+    const s = await signIn('nasrin.admin', 'nasrin-password-1');
+    const before = await userCount();
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: newUser }), 403, 'confirmation_required');
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: GOOD_CSV }), 403, 'confirmation_required');
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users/hamid.supervisor/disable', headers: headers(s), payload: {} }), 403, 'confirmation_required');
+    expect(await userCount()).toBe(before);
+
+    expectApiError(await confirm(s, 'not-my-password'), 400, 'wrong_password');
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: newUser }), 403, 'confirmation_required');
+    // The confirmation is a state change: another site cannot make it.
+    expectApiError(await app.inject({ method: 'POST', url: '/api/auth/confirm', headers: { cookie: s.cookie }, payload: { password: 'nasrin-password-1' } }), 403, 'csrf_failed');
+
+    expect((await confirm(s, 'nasrin-password-1')).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: newUser })).statusCode).toBe(201);
+    clock += 11 * 60 * 1000;
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: { ...newUser, username: 'sara.two' } }), 403, 'confirmation_required');
+  });
+
+  it('writes each admin action to the audit log with who, what and from where, and lists it to admins only', async () => {
+    // The log is append-only (no reset between tests): this test reads the entries from its start on.
+    const start = (clock += 60 * 60 * 1000);
+    const s = await admin();
+    expect((await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: newUser })).statusCode).toBe(201);
+    clock += 1000;
+    expect((await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: GOOD_CSV })).statusCode).toBe(201);
+    const hamid = await signIn('hamid.supervisor', 'hamid-password-1');
+    clock += 1000;
+    const disabled = await app.inject({ method: 'POST', url: '/api/admin/users/hamid.supervisor/disable', headers: headers(s), payload: {} });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect((disabled.json() as { user: { disabled: boolean } }).user.disabled).toBe(true);
+    // The disabled user's open session ends at once.
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: hamid.cookie } })).statusCode).toBe(401);
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users/nasrin.admin/disable', headers: headers(s), payload: {} }), 400, 'cannot_disable_self');
+    expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users/nobody.here/disable', headers: headers(s), payload: {} }), 404, 'user_not_found');
+
+    const res = await app.inject({ method: 'GET', url: '/api/admin/audit', headers: { cookie: s.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const entries = (res.json() as { entries: { at: number; actor: string; action: string; target: string; detail: Record<string, unknown>; address: string }[] }).entries.filter(
+      (e) => e.at >= start,
+    );
+    expect(entries.map((e) => [e.action, e.target])).toEqual([
+      ['user.disable', 'hamid.supervisor'],
+      ['contractors.import', '2'],
+      ['user.create', 'sara.staff'],
+    ]);
+    expect(entries.every((e) => e.actor === 'nasrin.admin' && e.address === '127.0.0.1')).toBe(true);
+    expect(entries[1]!.detail).toEqual({ usernames: ['ali.rahimi', 'maryam.sadeghi'] });
+    expect(entries[2]!.detail).toMatchObject({ role: 'staff' });
+
+    const supervisor = await signIn('sara.staff', 'sara-password-1');
+    expectApiError(await app.inject({ method: 'GET', url: '/api/admin/audit', headers: { cookie: supervisor.cookie } }), 403, 'forbidden');
   });
 });

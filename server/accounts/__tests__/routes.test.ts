@@ -190,6 +190,18 @@ describe.each(dialects)('/api/auth on $name', (t) => {
     expect((await signIn('reza.karimi', 'reza-password-1')).statusCode).toBe(200);
   });
 
+  it('lets at most 5 of 20 parallel guesses be checked: each is counted before its password is hashed', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn('zahra.editor', `parallel-guess-${i}`)));
+    const checked = answers.filter((r) => r.statusCode === 401).length;
+    expect(answers.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
+    // SQLite serialises the tickets (5 are checked); on PostgreSQL all may see each other's
+    // tickets and be refused. Never more than the limit.
+    expect(checked).toBeLessThanOrEqual(5);
+    // The refused ones left no record: only the failures stay counted.
+    const rows = await t.db.selectFrom('login_attempts').select('key').where('key', 'like', 'pair:%').execute();
+    expect(rows.length).toBe(checked);
+  });
+
   it('keeps the limit across a restart: a new app on a new connection still answers 429', async () => {
     for (let i = 1; i <= 5; i++) expectApiError(await signIn('zahra.editor', `wrong-password-${i}`), 401, 'invalid_credentials');
     await app.close();

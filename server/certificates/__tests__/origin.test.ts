@@ -11,10 +11,11 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../app';
+import { emptyManifestSource } from '../../manifest';
 import { readConfig } from '../../config';
 import { userRowFor } from '../../accounts/users';
 import { testDatabases } from '../../db/__tests__/test-databases';
-import { as, COURSE, LESSONS, RIGHT, signIn, testCatalog } from '../../training/__tests__/fixture';
+import { as, COURSE, LESSON_PAGES, LESSONS, RIGHT, signIn, testCatalog } from '../../training/__tests__/fixture';
 import type { CertificatePdfRenderer } from '../pdf';
 import { configuredOrigin, originWarning } from '../origin';
 
@@ -58,13 +59,18 @@ describe('certificate PDF origin through the whole server', () => {
     for (const build of ['public', 'contractor', 'staff', 'editor']) {
       mkdirSync(path.join(site, build), { recursive: true });
       writeFileSync(path.join(site, build, 'index.html'), '<!doctype html><title>آیین</title>');
+      // The lesson pages, so the server's proof of study (it served the page) holds.
+      for (const lesson of LESSON_PAGES) {
+        mkdirSync(path.join(site, build, lesson.permalink), { recursive: true });
+        writeFileSync(path.join(site, build, lesson.permalink, 'index.html'), '<!doctype html><title>درس</title>');
+      }
     }
     await sqlite!.reset();
     const user = await userRowFor({ username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت نمونه نور' }, Date.now());
     await sqlite!.db.insertInto('users').values(user).execute();
     const config = { ...readConfig({ PORT: String(PORT) }, site), siteDir: site, logLevel: 'silent' };
     expect(config.publicUrl).toBeUndefined();
-    app = await buildServer(config, { database: sqlite!.handle, training: { catalog: testCatalog(), pdf } });
+    app = await buildServer(config, { database: sqlite!.handle, manifest: emptyManifestSource(), training: { catalog: testCatalog(), pdf, studyRule: { wordsPerMinute: Number.POSITIVE_INFINITY, floorMs: 0 } } });
     await app.listen({ host: config.host, port: PORT });
   });
   afterAll(async () => {
@@ -74,7 +80,10 @@ describe('certificate PDF origin through the whole server', () => {
 
   it('prints the address the server listens on, whatever Host the request claims', async () => {
     const reza = await signIn(app, 'reza.karimi', 'reza-password-1');
-    for (const lesson of LESSONS) expect((await as(app, reza).post('/api/training/lessons/open', { course: COURSE, lesson })).statusCode).toBe(200);
+    for (const lesson of LESSONS) {
+      expect((await as(app, reza).page(lesson)).statusCode).toBe(200);
+      expect((await as(app, reza).post('/api/training/lessons/open', { course: COURSE, lesson })).statusCode).toBe(200);
+    }
     const attempt = (await as(app, reza).post(`/api/training/courses/${COURSE}/attempts`)).json() as { id: string; questions: { id: string }[] };
     for (const q of attempt.questions) await as(app, reza).put(`/api/training/attempts/${attempt.id}/answers/${q.id}`, { answer: RIGHT[q.id] });
     expect((await as(app, reza).post(`/api/training/attempts/${attempt.id}/submit`)).statusCode).toBe(200);

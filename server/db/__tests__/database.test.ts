@@ -42,8 +42,9 @@ describe.each(dialects)('database on $name', (t) => {
         .map((table) => [table.name, table.columns.map((c) => `${c.name}${c.isNullable ? '?' : ''}`).sort()]),
     );
     expect(shape).toEqual({
-      login_attempts: ['attempted_at', 'key'],
-      sessions: ['created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
+      login_attempts: ['attempted_at', 'key', 'ticket?'],
+      audit_log: ['action', 'actor', 'actor_id?', 'address', 'at', 'detail', 'id', 'target'],
+      sessions: ['confirmed_at?', 'created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
       users: ['company?', 'created_at', 'disabled_at?', 'display_name', 'id', 'password_hash', 'role', 'username'],
       quiz_attempts: ['course', 'deadline?', 'id', 'number', 'passed?', 'questions', 'result?', 'score?', 'seed', 'started_at', 'submitted_at?', 'user_id'],
       quiz_answers: ['answer', 'answered_at', 'attempt_id', 'question_id'],
@@ -52,6 +53,15 @@ describe.each(dialects)('database on $name', (t) => {
       seminar_seats: ['seminar_id', 'taken'],
       seminar_registrations: ['attendance_marked_at?', 'attendance_marked_by?', 'attended?', 'registered_at', 'seminar_id', 'user_id'],
     });
+  });
+
+  it('keeps the audit log append-only: UPDATE and DELETE are refused by the database itself', async () => {
+    const row = { id: `audit-${t.name}`, at: 1, actor_id: null, actor: 'cli', action: 'user.create', target: 'ali', detail: '{}', address: 'cli' };
+    await t.db.insertInto('audit_log').values(row).execute();
+    await expect(t.db.updateTable('audit_log').set({ actor: 'someone-else' }).where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.db.deleteFrom('audit_log').where('id', '=', row.id).execute()).rejects.toThrow(/append-only/);
+    const kept = await t.db.selectFrom('audit_log').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    expect(kept.actor).toBe('cli');
   });
 
   it('runs no migration twice when opened again', async () => {

@@ -1,5 +1,7 @@
 /**
- * The audit log of admin actions, append-only; and a ticket on sign-in attempts.
+ * The audit log of admin actions, append-only; a ticket on sign-in attempts; and the moment a
+ * session's user last re-entered their password (admin actions ask for it).
+ *
  *
  * `audit_log` keeps who (the admin's id and username as they were: no foreign key, so the
  * record outlives the account), when, what, on whom and from which address. Triggers refuse
@@ -40,10 +42,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 
   await db.schema.alterTable('login_attempts').addColumn('ticket', 'text').execute();
+  await db.schema.alterTable('sessions').addColumn('confirmed_at', 'bigint').execute();
   await db.schema.createIndex('login_attempts_ticket_idx').on('login_attempts').column('ticket').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('sessions').dropColumn('confirmed_at').execute();
   await db.schema.dropIndex('login_attempts_ticket_idx').execute();
   await db.schema.alterTable('login_attempts').dropColumn('ticket').execute();
   await db.schema.dropTable('audit_log').execute();

@@ -38,6 +38,7 @@ export default function EditionsPage({ counts }: { counts: Counts[] }): ReactNod
           هر ویرایش مجموعه کامل مقرراتی است که از تاریخ اجرای آن تا ویرایش بعد لازم‌الاجراست. برای دیدن متن لازم‌الاجرا در یک تاریخ
           خاص از <Link to="/at">جست‌وجو بر پایه تاریخ</Link> استفاده کنید.
         </p>
+        <div className={styles.tableWrap}>
         <table className={styles.table} data-testid="editions-table">
           <thead>
             <tr>
@@ -76,6 +77,7 @@ export default function EditionsPage({ counts }: { counts: Counts[] }): ReactNod
             })}
           </tbody>
         </table>
+        </div>
       </main>
     </Layout>
   );

@@ -92,6 +92,16 @@ describe('the Lunr fallback', () => {
     else expect(top(query)).toBe(id);
   });
 
+  it('a word or two wants every word, dropping the last while nothing matches them all (as Meilisearch «last»)', () => {
+    const ids = (q: string) => searcher.search(q).map((h) => h.record.id);
+    // «مدارک» alone is in b only; with «آزمون» no record has both, so «آزمون» (last) is dropped.
+    expect(ids('مدارک آزمون')).toEqual(['b']);
+    // Both words in a: only a, not every record matching one of them.
+    expect(ids('شکایات صورتحساب')).toEqual(['a']);
+    // The first word matches nothing: the query finds nothing, not a record of the second word's prefix.
+    expect(ids('زرافه مدار')).toEqual([]);
+  });
+
   it('returns nothing for empty or stop-word-only queries', () => {
     expect(searcher.search('')).toEqual([]);
     expect(searcher.search('   از به در  ')).toEqual([]);

@@ -12,6 +12,11 @@ describe('query shape', () => {
     expect(shapeQuery('es-006 ماده ۳').shape).toBe('code');
     expect(shapeQuery('مهلت پاسخ شکایت').shape).toBe('short');
     expect(shapeQuery('اگر مشترک بعد از قطع برق بدهی را پرداخت کند چند ساعت بعد برق وصل می‌شود؟').shape).toBe('long');
+    // Words typed, not the terms they expand to: a ZWNJ word is one word (its joined form and parts).
+    const zwnj = shapeQuery('کنتور زرافه‌نما');
+    expect(zwnj.shape).toBe('short');
+    expect(zwnj.words).toEqual([['کنتور'], ['زرافهنما', 'زرافه', 'نما']]);
+    expect(zwnj.joined).toEqual(['کنتورزرافهنما']);
   });
 
   it('drops question words from a long query only, and keeps its topic', () => {
