@@ -188,6 +188,17 @@ export interface EditorialTransitionsTable {
   reason: string | null;
 }
 
+/** An editor's review of a stale flag (migration 007): the (question or lesson, edition) it clears. */
+export interface StaleReviewsTable {
+  kind: 'question' | 'lesson';
+  course: string;
+  item_id: string;
+  edition: string;
+  reviewed_by: string;
+  reviewer_name: string;
+  reviewed_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -203,6 +214,7 @@ export interface Database {
   units: OrganisationsTable;
   editorial_changes: EditorialChangesTable;
   editorial_transitions: EditorialTransitionsTable;
+  stale_reviews: StaleReviewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,6 +8,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Corpus } from '../../src/content/corpus';
 import { splitMarkdown } from '../../src/content/front-matter';
+import { citersOf, editionHistory, NEXT_EDITION } from '../../src/content/citers';
+import { questionsOnRepealedClauses, staleFlags } from '../../src/domain/training/stale';
 import { MANIFEST_VERSION, SERVER_MANIFEST, serverManifestSchema, type ManifestAnnouncement, type ManifestRegulation, type ServerManifest } from './schema';
 
 /** `courses/meter-reading/01-schedule-routes.mdx` → `meter-reading/01-schedule-routes`. */
@@ -34,6 +36,12 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
   for (const [code, reg] of corpus.regulations) entry(code).current = reg.permalink;
   for (const edition of corpus.editions) for (const [code, reg] of edition.regulations) entry(code).editions[edition.name] = reg.permalink;
 
+  const history = editionHistory(corpus);
+  const citers = citersOf(corpus);
+  const newestPublished = history.filter((e) => e.name !== NEXT_EDITION).at(-1);
+  const retiredIn = (course: string) =>
+    newestPublished ? [...questionsOnRepealedClauses(newestPublished, citers.filter((c) => c.course === course))].sort() : [];
+
   const manifest: ServerManifest = {
     version: MANIFEST_VERSION,
     builtAt: builtAt.toISOString(),
@@ -48,6 +56,7 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
           return { id: lessonIdOfFile(l.file), permalink: l.permalink, words: countWords(splitMarkdown(l.file, source).body) };
         }),
         ...(quiz ? { quiz: quiz.quiz } : {}),
+        retiredQuestions: quiz ? retiredIn(c.id) : [],
       };
     }),
     seminars: corpus.seminars.map((s) => ({
@@ -73,6 +82,7 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
           : null,
       };
     }),
+    stale: staleFlags(history, citers).map((f) => ({ ...f, cites: f.cites.map((c) => ({ ...c, redline: [...c.redline] })) })),
   };
   // What is written is what the server will accept: check it here, where a problem is the build's.
   return serverManifestSchema.parse(manifest);

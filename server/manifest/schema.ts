@@ -33,6 +33,8 @@ export const manifestCourseSchema = z.strictObject({
   audience,
   lessons: z.array(manifestLessonSchema),
   quiz: quizSchema.optional(),
+  /** Questions citing a clause the newest published edition repealed: kept for grading old attempts, never drawn again. */
+  retiredQuestions: z.array(id).default([]),
 });
 
 export const manifestSeminarSchema = z.strictObject({
@@ -78,6 +80,34 @@ export const manifestAnnouncementSchema = z.strictObject({
     .nullable(),
 });
 
+const diffSegment = z.strictObject({ kind: z.enum(['same', 'inserted', 'deleted']), text: z.string() });
+
+/** A question or lesson citing a clause an edition changed (src/domain/training/stale.ts), for the editors' review. */
+export const manifestStaleFlagSchema = z.strictObject({
+  kind: z.enum(['question', 'lesson']),
+  id,
+  course: id,
+  edition: id,
+  from: id,
+  cites: z.array(
+    z.strictObject({
+      cite: z.string(),
+      code: z.string(),
+      anchor: z.string(),
+      change: z.enum(['amended', 'repealed']),
+      redline: z.array(
+        z.strictObject({
+          anchor: z.string(),
+          title: z.string(),
+          change: z.enum(['added', 'removed', 'amended', 'unchanged']),
+          titleSegments: z.array(diffSegment),
+          segments: z.array(diffSegment),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const serverManifestSchema = z.strictObject({
   version: z.literal(MANIFEST_VERSION),
   builtAt: z.iso.datetime(),
@@ -87,9 +117,12 @@ export const serverManifestSchema = z.strictObject({
   regulations: z.array(manifestRegulationSchema),
   // A manifest written before announcements were in it still loads (with none to acknowledge).
   announcements: z.array(manifestAnnouncementSchema).default([]),
+  /** «نیازمند بازبینی»: every (question or lesson, edition) whose cited clause that edition changed; `next` is docs/. */
+  stale: z.array(manifestStaleFlagSchema).default([]),
 });
 
 export type ServerManifest = z.output<typeof serverManifestSchema>;
+export type ManifestStaleFlag = z.output<typeof manifestStaleFlagSchema>;
 export type ManifestCourse = z.output<typeof manifestCourseSchema>;
 export type ManifestSeminar = z.output<typeof manifestSeminarSchema>;
 export type ManifestAnnouncement = z.output<typeof manifestAnnouncementSchema>;

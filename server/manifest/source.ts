@@ -7,6 +7,7 @@
  * the same at once (after `edition:publish` and a build, or from a test).
  */
 import { readFileSync, statSync } from 'node:fs';
+import type * as z from 'zod';
 import { serverManifestSchema, type ServerManifest } from './schema';
 
 export interface ManifestSource {
@@ -96,7 +97,8 @@ export function openManifestSource(file: string, options: ManifestSourceOptions 
 }
 
 /** A fixed manifest (tests, tools): never reloads. */
-export function staticManifestSource(manifest: ServerManifest): ManifestSource {
+// Its input form: fields with defaults (a newer manifest's `stale`) may be left out.
+export function staticManifestSource(manifest: z.input<typeof serverManifestSchema>): ManifestSource {
   const valid = serverManifestSchema.parse(manifest);
   return { file: '(in memory)', current: () => valid, reload: () => false };
 }

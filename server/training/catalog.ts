@@ -7,6 +7,7 @@
 import { resolveEditionAt, todayInTehran, type DatedEdition } from '../../src/domain/editions';
 import { toPersianDigits } from '../../src/domain/digits';
 import { parseCite, type QuizDefinition } from '../../src/domain/quiz';
+import type { StaleFlag } from '../../src/domain/training/stale';
 
 export interface TrainingLesson {
   readonly id: string;
@@ -26,6 +27,8 @@ export interface TrainingCourse {
   /** The lessons' pages and lengths (a lesson missing here has no page and a zero length). */
   readonly lessonPages?: readonly TrainingLesson[];
   readonly quiz?: QuizDefinition;
+  /** Question ids no longer drawn (their cited clause was repealed); still graded in attempts that drew them. */
+  readonly retiredQuestions?: readonly string[];
 }
 
 export interface CitedClause {
@@ -43,6 +46,8 @@ export interface CatalogInput {
   readonly regulationPath: (code: string) => string | undefined;
   /** Published editions; empty when the site keeps none. */
   readonly editions: readonly DatedEdition[];
+  /** «نیازمند بازبینی»: what the build found citing a changed clause (reviews are the database's). */
+  readonly staleFlags?: readonly StaleFlag[];
 }
 
 export interface TrainingCatalog {
@@ -57,6 +62,7 @@ export interface TrainingCatalog {
   citeLink(cite: string): CitedClause;
   /** The name of the edition in force at `ms` (`1404-09`), or «متن جاری» without editions. */
   editionAt(ms: number): string;
+  readonly staleFlags: readonly StaleFlag[];
 }
 
 export const CURRENT_TEXT = 'متن جاری';
@@ -82,6 +88,7 @@ export function createCatalog(input: CatalogInput): TrainingCatalog {
   const words = new Map(input.courses.flatMap((course) => (course.lessonPages ?? []).map((l) => [`${course.id}\n${l.id}`, l.words] as const)));
   return {
     courses: input.courses,
+    staleFlags: input.staleFlags ?? [],
     course: (id) => (typeof id === 'string' ? byId.get(id) : undefined),
     lessonAtPath(urlPath) {
       const decoded = decodePath(urlPath.split('?')[0]!);
@@ -132,5 +139,8 @@ export function liveCatalog<M extends object>(current: () => M, build: (manifest
     lessonWords: (course, lesson) => now().lessonWords(course, lesson),
     citeLink: (cite) => now().citeLink(cite),
     editionAt: (ms) => now().editionAt(ms),
+    get staleFlags() {
+      return now().staleFlags;
+    },
   };
 }

@@ -10,6 +10,7 @@ import type { TrainingCatalog } from './catalog';
 import { trainingCatalogOf } from './load';
 import { registerTrainingRoutes } from './routes';
 import { createTrainingService, type TrainingService } from './service';
+import { createStaleReviewService } from './stale-reviews';
 import type { StudyRule } from './study';
 
 export { createCatalog, CURRENT_TEXT, editionLabel, liveCatalog, type TrainingCatalog, type TrainingCourse, type TrainingLesson } from './catalog';
@@ -44,7 +45,8 @@ export async function registerTraining(app: FastifyInstance, options: TrainingOp
   const pdf = options.pdf ?? createCertificatePdfRenderer();
   app.addHook('onClose', () => pdf.close());
   registerLessonServedHook(app, service, options.guards);
-  await registerTrainingRoutes(app, { service, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
+  const staleReviews = createStaleReviewService({ db, catalog, ...(options.now ? { now: options.now } : {}) });
+  await registerTrainingRoutes(app, { service, staleReviews, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
   return service;
 }
 

@@ -22,9 +22,11 @@ export function catalogFromManifest(manifest: ServerManifest): TrainingCatalog {
       lessons: c.lessons.map((l) => l.id),
       lessonPages: c.lessons,
       ...(c.quiz ? { quiz: asQuizDefinition(c.quiz) } : {}),
+      retiredQuestions: c.retiredQuestions,
     })),
     regulationPath: regulationPathsByDay(manifest),
     editions: manifest.editions,
+    staleFlags: manifest.stale,
   });
 }
 

@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { certificateRoutes } from '../../src/api/certificates';
 import { reportRoutes, type ReportName, type reportQuerySchema } from '../../src/api/reports';
 import type * as z from 'zod';
-import { SUPERVISING_ROLES } from '../../src/api/roles';
+import { REVIEWING_ROLES, SUPERVISING_ROLES } from '../../src/api/roles';
 import type { ReplyOf } from '../../src/api/route';
 import { trainingRoutes } from '../../src/api/training';
 import type { AccountGuards } from '../accounts/guards';
@@ -20,9 +20,11 @@ import { sendSitePage } from '../static-site';
 import type { ReportsService } from '../reports/service';
 import { reportCsv, reportDisposition } from '../reports/csv';
 import type { TrainingService } from './service';
+import type { StaleReviewService } from './stale-reviews';
 
 export interface TrainingRoutesOptions {
   readonly service: TrainingService;
+  readonly staleReviews: StaleReviewService;
   readonly reports: ReportsService;
   readonly pdf: CertificatePdfRenderer;
   readonly guards: AccountGuards;
@@ -61,6 +63,8 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
     route(t.submit, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, params }) => service.submit(auth!.user, params.id) });
     route(t.openLesson, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => service.openLesson(auth!.user, body.course, body.lesson) });
     route(t.me, { access: 'signed-in', handler: ({ auth }) => service.myLearning(auth!.user) });
+    route(t.staleFlags, { access: { roles: REVIEWING_ROLES }, handler: async () => ({ flags: await options.staleReviews.list() }) });
+    route(t.reviewStale, { access: { roles: REVIEWING_ROLES }, bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => options.staleReviews.markReviewed(auth!.user, body) });
 
     const c = certificateRoutes;
     route(c.certificate, { access: 'signed-in', handler: ({ auth, params }) => service.certificates.ownedBy(auth!.user.id, params.code) });

@@ -183,6 +183,16 @@ export function createTrainingService(options: TrainingServiceOptions): Training
     return course.quiz;
   };
 
+  /**
+   * The questions an attempt may draw: not those whose cited clause was repealed. When that
+   * leaves fewer than `draw`, an attempt draws them all rather than refusing the learner.
+   */
+  const drawablePool = (course: TrainingCourse, quiz: QuizDefinition): Pick<QuizDefinition, 'questions' | 'draw'> => {
+    const retired = new Set(course.retiredQuestions ?? []);
+    const questions = quiz.questions.filter((q) => !retired.has(q.id));
+    return { questions, draw: Math.min(quiz.draw, questions.length) };
+  };
+
   const storedQuestions = (row: Pick<QuizAttemptRow, 'questions'>): StoredQuestion[] => JSON.parse(row.questions) as StoredQuestion[];
 
   /** The attempt's questions as defined now (ids are stable forever; one removed from the pool is skipped). */
@@ -370,7 +380,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
           course: course.id,
           number: attempts.length + 1,
           seed: id,
-          questions: JSON.stringify(planAttempt(quiz, id).map((d): StoredQuestion => ({ id: d.question.id, options: d.optionOrder ?? null }))),
+          questions: JSON.stringify(planAttempt(drawablePool(course, quiz), id).map((d): StoredQuestion => ({ id: d.question.id, options: d.optionOrder ?? null }))),
           started_at: startedAt,
           deadline: quiz.timeLimitMinutes ? startedAt + quiz.timeLimitMinutes * 60_000 : null,
           submitted_at: null,

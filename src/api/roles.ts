@@ -27,3 +27,6 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 /** Who manages seminars (registrants, attendance) and reads the training reports. */
 export const SUPERVISING_ROLES: readonly Role[] = ['supervisor', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+
+/** Who reviews questions and lessons flagged «نیازمند بازبینی» after an edition changed a cited clause. */
+export const REVIEWING_ROLES: readonly Role[] = ['editor', 'approver', 'admin'];

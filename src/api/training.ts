@@ -52,6 +52,37 @@ export type AttemptResult = z.infer<typeof attemptResultSchema>;
 
 const isoTime = z.string();
 
+const diffSegmentSchema = z.object({ kind: z.enum(['same', 'inserted', 'deleted']), text: z.string() });
+
+/** A question or lesson citing a clause an edition changed, with that clause's redline and its review. */
+export const staleFlagSchema = z.object({
+  kind: z.enum(['question', 'lesson']),
+  id: z.string(),
+  course: z.string(),
+  edition: z.string(),
+  from: z.string(),
+  cites: z.array(
+    z.object({
+      cite: z.string(),
+      code: z.string(),
+      anchor: z.string(),
+      change: z.enum(['amended', 'repealed']),
+      redline: z.array(
+        z.object({ anchor: z.string(), title: z.string(), change: z.enum(['added', 'removed', 'amended', 'unchanged']), titleSegments: z.array(diffSegmentSchema), segments: z.array(diffSegmentSchema) }),
+      ),
+    }),
+  ),
+  review: z.object({ by: z.string(), at: isoTime }).nullable(),
+});
+export type StaleFlagView = z.infer<typeof staleFlagSchema>;
+
+export const staleFlagKeySchema = z.object({
+  kind: labelled(z.enum(['question', 'lesson']), 'نوع'),
+  course: id('دوره'),
+  id: id('پرسش یا درس'),
+  edition: id('ویرایش'),
+});
+
 export const attemptSchema = z.object({
   id: z.string(),
   course: z.string(),
@@ -140,4 +171,6 @@ export const trainingRoutes = {
     response: courseProgressSchema,
   }),
   me: defineRoute({ method: 'GET', path: '/api/training/me', response: myLearningSchema }),
+  staleFlags: defineRoute({ method: 'GET', path: '/api/training/stale', response: z.object({ flags: z.array(staleFlagSchema) }) }),
+  reviewStale: defineRoute({ method: 'POST', path: '/api/training/stale/review', body: staleFlagKeySchema, response: staleFlagSchema }),
 };

@@ -21,6 +21,7 @@ import type { Problem } from './problems';
 import type { EditionEntry } from './schemas/edition';
 import { validateLocated } from './schema-problems';
 import { loadSeminars, type SeminarEntry } from './seminars';
+import { checkLessonCites, citableClauses } from './lesson-cites';
 import { checkQuizReferences, loadQuizzes, quizReferenceTargets, type QuizEntry } from './quizzes';
 
 export const CONTENT_DIRS = {
@@ -138,6 +139,7 @@ export function loadCorpus(siteDir: string): Corpus {
   // Lessons and announcements link to published texts once there are editions: a draft in
   // `docs/` is not something a contractor's lesson may send them to.
   checkReferences(versioned ? publishedTargets(editions) : targets, courses, announcements, problems);
+  checkLessonCites(courses.flatMap((c) => c.lessons), citableClauses([targets, ...editions.map((e) => e.regulations)]), problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { siteDir, taxonomy, organisations, regulations, editions, courses, announcements, glossary, seminars, quizzes, problems };
 }

@@ -52,6 +52,7 @@ describe.each(dialects)('database on $name', (t) => {
       lesson_views: ['course', 'first_opened_at', 'lesson', 'user_id'],
       certificates: ['attempt_id', 'code', 'company?', 'course', 'course_title', 'edition', 'issued_at', 'learner_name', 'user_id'],
       seminar_seats: ['seminar_id', 'taken'],
+      stale_reviews: ['course', 'edition', 'item_id', 'kind', 'reviewed_at', 'reviewed_by', 'reviewer_name'],
       seminar_registrations: ['attendance_marked_at?', 'attendance_marked_by?', 'attended?', 'registered_at', 'seminar_id', 'user_id'],
       audit_log: ['action', 'actor', 'actor_id?', 'address', 'at', 'detail', 'id', 'target'],
       companies: ['code?', 'created_at', 'id', 'name'],

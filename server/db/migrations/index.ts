@@ -10,6 +10,7 @@ import * as m003 from './003-seminars';
 import * as m004 from './004-audit';
 import * as m005 from './005-organisations';
 import * as m006 from './006-editorial';
+import * as m007 from './007-training-currency';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '004-audit': m004,
   '005-organisations': m005,
   '006-editorial': m006,
+  '007-training-currency': m007,
 };

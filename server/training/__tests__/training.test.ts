@@ -304,6 +304,20 @@ describe.each(dialects)('training API on $name', (t) => {
     }
   });
 
+  it('never draws a question whose cited clause was repealed, and draws the rest when fewer than draw remain', async () => {
+    const retired = ['q-single', 'q-num'];
+    const trimmed = await buildTrainingApp(t.handle, now, undefined, undefined, testCatalog({ retiredQuestions: retired }));
+    try {
+      const learner = await signIn(trimmed, 'reza.karimi', 'reza-password-1');
+      const res = await as(trimmed, learner).post(`/api/training/courses/${COURSE}/attempts`);
+      expect(res.statusCode, res.body).toBe(200);
+      // Five questions, two retired: the three left are all drawn, though draw is four.
+      expect((res.json() as AttemptView).questions.map((q) => q.id).sort()).toEqual(['q-multi', 'q-order', 'q-tf']);
+    } finally {
+      await trimmed.close();
+    }
+  });
+
   it('refuses bad input with a 4xx and a Persian message, storing nothing', async () => {
     const attempt = await start(reza);
     const url = (questionId: string) => `/api/training/attempts/${attempt.id}/answers/${questionId}`;

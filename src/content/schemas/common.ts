@@ -1,5 +1,6 @@
 /** Field types shared by the content schemas. */
 import * as z from 'zod';
+import { parseCite } from '../../domain/quiz/cites';
 import { parseJalali, type JalaliDate } from '../../domain/jalali';
 
 /** A Jalali date as typed in front matter (`1404/09/01`, any digit set), checked for real. */
@@ -34,3 +35,15 @@ export function oneOf(ids: readonly string[], what: string) {
     error: (issue) => `unknown ${what} "${String(issue.input)}"; expected one of: ${ids.join(', ')}`,
   });
 }
+
+/** `reg:CODE#anchor` (lessons may omit `reg:`), stored with the canonical anchor (Persian digits) so links resolve. */
+export const clauseCite = z
+  .string({ error: 'expected a clause citation like reg:ES-003#ماده-۴' })
+  .transform((value, ctx) => {
+    const parsed = parseCite(value);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: `malformed citation "${value}"; expected reg:CODE#clause, e.g. reg:ES-003#ماده-۴ or reg:ES-003#ماده-۴-تبصره-۲` });
+      return z.NEVER;
+    }
+    return `reg:${parsed.code}#${parsed.anchor}`;
+  });

@@ -1,6 +1,6 @@
 /** A lesson of a course: front matter of `courses/<course>/NN-<slug>.mdx`. */
 import * as z from 'zod';
-import { docusaurusDocKeys, persianText, regulationCode, sampleFlag } from './common';
+import { clauseCite, docusaurusDocKeys, persianText, regulationCode, sampleFlag } from './common';
 
 export const lessonSchema = z.strictObject({
   title: persianText,
@@ -8,6 +8,8 @@ export const lessonSchema = z.strictObject({
   duration: z.number({ error: 'expected minutes as a number' }).int().positive(),
   objectives: z.array(persianText).default([]),
   regulations: z.array(regulationCode).default([]),
+  /** Clauses the lesson teaches (`ES-007#ماده-۵`): checked against every edition, and flagged for review when one changes. */
+  cites: z.array(clauseCite, { error: 'expected a list of clause citations like [ES-007#ماده-۵]' }).default([]),
   sample: sampleFlag,
   ...docusaurusDocKeys,
 });

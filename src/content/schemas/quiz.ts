@@ -5,9 +5,8 @@
  * clauses exist is checked by the loader against the regulations (`src/content/quizzes.ts`).
  */
 import * as z from 'zod';
-import { parseCite } from '../../domain/quiz/cites';
 import type { QuizDefinition } from '../../domain/quiz/types';
-import { persianText, sampleFlag } from './common';
+import { clauseCite as cite, persianText, sampleFlag } from './common';
 
 export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'numeric', 'ordering'] as const;
 
@@ -15,18 +14,6 @@ const id = (what: string) =>
   z
     .string({ error: `expected the ${what} id as text, e.g. mr-01` })
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, `${what} ids use Latin letters, digits, - and _ (e.g. mr-01)`);
-
-/** `reg:CODE#anchor`, stored with the canonical anchor (Persian digits) so links resolve. */
-const cite = z
-  .string({ error: 'expected a clause citation like reg:ES-003#ماده-۴' })
-  .transform((value, ctx) => {
-    const parsed = parseCite(value);
-    if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: `malformed citation "${value}"; expected reg:CODE#clause, e.g. reg:ES-003#ماده-۴ or reg:ES-003#ماده-۴-تبصره-۲` });
-      return z.NEVER;
-    }
-    return `reg:${parsed.code}#${parsed.anchor}`;
-  });
 
 const option = z.strictObject({ id: id('option'), text: persianText });
 

@@ -1,4 +1,7 @@
-/** `cites` name clauses the way MDX links do: `reg:CODE#anchor`. */
+/**
+ * `cites` name clauses the way MDX links do: `reg:CODE#anchor`. Lessons' front matter may
+ * leave out the `reg:` (`ES-007#ماده-۵`); both are stored in the `reg:` form.
+ */
 import { labelForAnchor, parseClauseAnchor, clauseAnchor } from '../clauses';
 
 export interface Cite {
@@ -9,9 +12,9 @@ export interface Cite {
   readonly label: string;
 }
 
-const CITE = /^reg:([A-Z]{2}-\d{3})#(.+)$/;
+const CITE = /^(?:reg:)?([A-Z]{2}-\d{3})#(.+)$/;
 
-/** The code and clause of a cite, or undefined when it is not `reg:CODE#clause-anchor`. */
+/** The code and clause of a cite, or undefined when it is not `[reg:]CODE#clause-anchor`. */
 export function parseCite(cite: string): Cite | undefined {
   const match = CITE.exec(cite.trim());
   if (!match) return undefined;
