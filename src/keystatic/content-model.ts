@@ -78,6 +78,14 @@ export const lessonFields = {
   duration: fields.integer({ label: 'مدت (دقیقه)', validation: { isRequired: true, min: 1 } }),
   objectives: textList('اهداف یادگیری'),
   regulations: regulationCodes('مقررات مرتبط'),
+  cites: fields.array(
+    fields.text({
+      label: 'بند استنادشده',
+      description: 'مانند ES-007#ماده-۵ یا ES-007#ماده-۵-تبصره-۱',
+      validation: { isRequired: true, pattern: { regex: /^(reg:)?[A-Z]{2}-\d{3}#\S+$/, message: 'استناد را مانند ES-007#ماده-۵ بنویسید' } },
+    }),
+    { label: 'بندهای استنادشده', itemLabel: (props) => props.value || '—' },
+  ),
   sample,
   ...docusaurusKeys,
   body: mdxBody('متن درس'),
@@ -130,6 +138,9 @@ export function announcementFields(taxonomy: Taxonomy) {
     audience: audience(taxonomy),
     tags: textList('برچسب‌ها'),
     description: optionalText('خلاصه', undefined, true),
+    // Who must acknowledge it (issue 11): kept as written in the file for now; a form for it
+    // (roles, companies, units, due date or days) is to come with the inbox.
+    acknowledge: fields.ignored(),
     sample,
     body: mdxBody('متن ابلاغیه'),
   };

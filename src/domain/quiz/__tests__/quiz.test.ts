@@ -236,6 +236,8 @@ describe('quizMeta and parseCite', () => {
     expect(parseCite('reg:ES-003#ماده-4-تبصره-2')).toEqual({ code: 'ES-003', anchor: 'ماده-۴-تبصره-۲', label: 'ماده ۴، تبصره ۲' });
     expect(parseCite('reg:ES-003')).toBeUndefined();
     expect(parseCite('reg:ES-003#مقدمه')).toBeUndefined();
-    expect(parseCite('ES-003#ماده-۴')).toBeUndefined();
+    // The `reg:` prefix is optional (lessons and quizzes cite alike).
+    expect(parseCite('ES-003#ماده-4')).toEqual({ code: 'ES-003', anchor: 'ماده-۴', label: 'ماده ۴' });
+    expect(parseCite('ES-003')).toBeUndefined();
   });
 });
