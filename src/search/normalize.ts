@@ -54,6 +54,10 @@ export function normalizePersian(text: string): string {
     .replace(/[\u200D\u00AD\uFEFF]/g, '')
     .replace(/\u200C+/g, '\u200C')
     .replace(SPACES, ' ')
+    // A ZWNJ beside a space or at either end joins nothing: dropped, so that removing ZWNJs
+    // later (normalizeJoined) cannot leave a space at an end or two spaces in a row.
+    .replace(/ ?\u200C ?/g, (m) => (m.includes(' ') ? ' ' : '\u200C'))
+    .replace(/^[ \u200C]+|[ \u200C]+$/g, '')
     .toLowerCase()
     .trim();
 }

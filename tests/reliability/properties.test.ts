@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { parseLocatedYaml } from '../../src/content/front-matter';
 import { validateLocated } from '../../src/content/schema-problems';
+import type { Organisations } from '../../src/content/schemas/acknowledge';
 import type { Taxonomy } from '../../src/content/schemas/taxonomy';
 import { parseDateInput } from '../../src/domain/date-input';
 import { toPersianDigits } from '../../src/domain/digits';
@@ -146,6 +147,11 @@ const taxonomy: Taxonomy = {
   statuses: TERMS('in-force', 'draft', 'repealed'),
 };
 
+const organisations: Organisations = {
+  companies: [{ id: 'pars-niroo', title: 'شرکت پیمانکاری نمونه پارس نیرو' }],
+  units: [{ id: 'unit-north', title: 'امور برق شمال (نمونه)' }],
+};
+
 /** Every zod schema the content model exports: plain schemas, and factories that take the taxonomy. */
 async function contentSchemas(): Promise<[string, z.ZodType][]> {
   const dir = path.resolve(__dirname, '../../src/content/schemas');
@@ -154,6 +160,8 @@ async function contentSchemas(): Promise<[string, z.ZodType][]> {
     const module = (await import(path.join(dir, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       if (value instanceof z.ZodType) found.push([`${file}:${name}`, value]);
+      // Targets are checked against the companies and units of content/organisations.yml.
+      else if (name === 'acknowledgeSchema') found.push([`${file}:${name}(organisations)`, (value as (o: Organisations) => z.ZodType)(organisations)]);
       else if (typeof value === 'function' && /Schema$/.test(name)) found.push([`${file}:${name}(taxonomy)`, (value as (t: Taxonomy) => z.ZodType)(taxonomy)]);
       else if (name === 'taxonomySchemas') for (const [key, schema] of Object.entries(value as Record<string, z.ZodType>)) found.push([`${file}:taxonomySchemas.${key}`, schema]);
     }

@@ -12,6 +12,8 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { buildServer } from '../../../server/app';
+import { getCorpus } from '../../../src/content/index';
+import { manifestFromCorpus, staticManifestSource } from '../../../server/manifest';
 import { readConfig } from '../../../server/config';
 import { openDatabase } from '../../../server/db/open';
 
@@ -36,7 +38,10 @@ async function main() {
     const root = path.resolve(__dirname, '../../..');
     // No site is needed for the API; an empty folder keeps the static routes quiet.
     const siteDir = mkdtempSync(path.join(tmpdir(), 'ayin-bench-api-site-'));
-    app = await buildServer({ ...readConfig({}, root), siteDir, logLevel: 'silent' }, { database });
+    // The server reads what a build writes for it (courses, answer keys): made here from the
+    // repository's content, as the build would, without building the site.
+    const manifest = staticManifestSource(manifestFromCorpus(getCorpus(root)));
+    app = await buildServer({ ...readConfig({}, root), siteDir, logLevel: 'silent' }, { database, manifest });
   } else {
     throw new Error(`AYIN_BENCH_MODE must be ayin or bare, got "${mode}"`);
   }
