@@ -25,7 +25,7 @@ async function main() {
   const meiliPort = Number(new URL(meili.host).port);
   await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
   const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
-  const database = await openServerDatabase(config, { AYIN_DATA_DIR: dataDir }, () => {});
+  const database = await openServerDatabase({ ...config, sampleAccounts: true }, { AYIN_DATA_DIR: dataDir }, () => {});
   const app = await buildServer({ ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' }, { database });
   await app.listen({ host: '127.0.0.1', port });
   writeFileSync(stateFile, `pid ${process.pid}\nmeili up\n`);
