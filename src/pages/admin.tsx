@@ -65,7 +65,7 @@ function UsersTable({ list, selfId, onChanged }: { list: UserList; selfId: strin
               <td>{u.disabled ? 'غیرفعال' : 'فعال'}</td>
               <td>
                 {!u.disabled && u.id !== selfId && (
-                  <button type="button" className="button button--sm button--outline button--danger" onClick={() => void disable(u.username, u.displayName)} aria-label={`غیرفعال‌کردن ${u.displayName}`}>
+                  <button type="button" className="button button--sm button--secondary" onClick={() => void disable(u.username, u.displayName)} aria-label={`غیرفعال‌کردن ${u.displayName}`}>
                     غیرفعال‌کردن
                   </button>
                 )}
@@ -290,7 +290,7 @@ function Admin({ selfId }: { selfId: string }): ReactNode {
   if (!list) return <Loading />;
   return (
     <div className="row">
-      <div className="col col--5">
+      <div className={`col col--5 ${styles.column}`}>
         <section className={styles.section} aria-labelledby="create-user">
           <Heading as="h2" id="create-user">ساخت کاربر</Heading>
           <CreateUser roles={list.roles} onCreated={load} />
@@ -300,7 +300,7 @@ function Admin({ selfId }: { selfId: string }): ReactNode {
           <ImportContractors onImported={load} />
         </section>
       </div>
-      <div className="col col--7">
+      <div className={`col col--7 ${styles.column}`}>
         <section className={styles.section}>
           <UsersTable list={list} selfId={selfId} onChanged={load} />
         </section>

@@ -146,7 +146,7 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
   await page.getByLabel('گذرواژهٔ شما').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'تأیید گذرواژه و ادامه' }).click();
   await expect(page.getByText(`کاربر «${learner.name}» با نام کاربری ${learner.username} ساخته شد.`)).toBeVisible();
-  await expect(page.getByRole('cell', { name: learner.username })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^کاربران/ }).getByRole('cell', { name: learner.username })).toBeVisible();
   // The creation is in the audit log, by this admin.
   const audit = page.getByRole('table', { name: /گزارش کارهای مدیریتی/ });
   await expect(audit.getByRole('row').filter({ hasText: learner.username })).toContainText('ساخت کاربر');
