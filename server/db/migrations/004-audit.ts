@@ -11,9 +11,9 @@
  * `login_attempts.ticket` groups the rows of one sign-in attempt, which the limiter inserts
  * before hashing and takes back when the attempt is refused (server/accounts/rate-limit.ts).
  */
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { dropAppendOnlyFunction, makeAppendOnly } from '../append-only';
 
-const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -29,17 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
 
-  if (isSqlite(db)) {
-    for (const event of ['UPDATE', 'DELETE']) {
-      await sql
-        .raw(`CREATE TRIGGER audit_log_no_${event.toLowerCase()} BEFORE ${event} ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`)
-        .execute(db);
-    }
-  } else {
-    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
-  }
+  await makeAppendOnly(db, 'audit_log');
 
   await db.schema.alterTable('login_attempts').addColumn('ticket', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('confirmed_at', 'bigint').execute();
@@ -51,5 +41,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('login_attempts_ticket_idx').execute();
   await db.schema.alterTable('login_attempts').dropColumn('ticket').execute();
   await db.schema.dropTable('audit_log').execute();
-  if (!isSqlite(db)) await sql`DROP FUNCTION audit_log_append_only()`.execute(db);
+  await dropAppendOnlyFunction(db, 'audit_log');
 }
