@@ -69,7 +69,8 @@ const exitedEarly = (child: ChildProcess) => child.exitCode !== null || child.si
 async function isPublicHome(port: number): Promise<boolean> {
   try {
     const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
-    return response.ok && (await response.text()).includes('name="ayin-build" content="public"');
+    // The minified HTML drops the quotes: <meta name=ayin-build content=public>.
+    return response.ok && /<meta name="?ayin-build"? content="?public"?>/.test(await response.text());
   } catch {
     return false;
   }
