@@ -64,6 +64,11 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
     route(t.openLesson, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => service.openLesson(auth!.user, body.course, body.lesson) });
     route(t.me, { access: 'signed-in', handler: ({ auth }) => service.myLearning(auth!.user) });
     route(t.staleFlags, { access: { roles: REVIEWING_ROLES }, handler: async () => ({ flags: await options.staleReviews.list() }) });
+    route(t.reviewNotice, {
+      access: 'signed-in',
+      // A course the learner may not take is not found (the service's rule), not merely quiet.
+      handler: async ({ auth, params }) => ({ underReview: await service.courseFor(auth!.user, params.course).then((c) => options.staleReviews.underReview(c.id)) }),
+    });
     route(t.reviewStale, { access: { roles: REVIEWING_ROLES }, bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => options.staleReviews.markReviewed(auth!.user, body) });
 
     const c = certificateRoutes;

@@ -124,6 +124,8 @@ export interface TrainingService {
    * course they may take: the only thing that makes a lesson count as opened. True if it was one.
    */
   recordLessonServed(user: User, urlPath: string): Promise<boolean>;
+  /** The course if `user` may take it; 404 course_not_found otherwise (whoever asks, however). */
+  courseFor(user: User, courseId: string): Promise<TrainingCourse>;
   myLearning(user: User): Promise<{ courses: CourseProgress[]; certificates: CertificateView[] }>;
   readonly certificates: CertificateStore;
 }
@@ -349,6 +351,8 @@ export function createTrainingService(options: TrainingServiceOptions): Training
 
   return {
     certificates,
+
+    courseFor: async (user, courseId) => courseOr404(user, courseId),
 
     async quizOverview(user, courseId) {
       const course = courseOr404(user, courseId);

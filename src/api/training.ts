@@ -59,6 +59,11 @@ export const staleFlagSchema = z.object({
   kind: z.enum(['question', 'lesson']),
   id: z.string(),
   course: z.string(),
+  courseTitle: z.string(),
+  /** A question's prompt; null for a lesson. */
+  prompt: z.string().nullable(),
+  /** A lesson's page; null for a question. */
+  page: z.string().nullable(),
   edition: z.string(),
   from: z.string(),
   cites: z.array(
@@ -67,6 +72,8 @@ export const staleFlagSchema = z.object({
       code: z.string(),
       anchor: z.string(),
       change: z.enum(['amended', 'repealed']),
+      /** False when the edition's approver marked the change editorial (no refresher). */
+      material: z.boolean(),
       redline: z.array(
         z.object({ anchor: z.string(), title: z.string(), change: z.enum(['added', 'removed', 'amended', 'unchanged']), titleSegments: z.array(diffSegmentSchema), segments: z.array(diffSegmentSchema) }),
       ),
@@ -172,5 +179,7 @@ export const trainingRoutes = {
   }),
   me: defineRoute({ method: 'GET', path: '/api/training/me', response: myLearningSchema }),
   staleFlags: defineRoute({ method: 'GET', path: '/api/training/stale', response: z.object({ flags: z.array(staleFlagSchema) }) }),
+  /** «بخشی از این دوره در حال بازبینی است»: whether the course has a flag no editor has reviewed yet. */
+  reviewNotice: defineRoute({ method: 'GET', path: '/api/training/courses/:course/review-notice', params: z.object({ course: id('دوره') }), response: z.object({ underReview: z.boolean() }) }),
   reviewStale: defineRoute({ method: 'POST', path: '/api/training/stale/review', body: staleFlagKeySchema, response: staleFlagSchema }),
 };

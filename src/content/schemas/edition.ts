@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { compareJalali, formatJalaliIso, type JalaliDate } from '../../domain/jalali';
 import type { Edition } from '../../domain/editions';
-import { jalaliDate, persianText } from './common';
+import { clauseCite, jalaliDate, persianText } from './common';
 
 /** `1404-09`: the Jalali year and month the edition takes effect; also its URL segment. */
 export const editionName = z
@@ -18,6 +18,17 @@ export const editionEntrySchema = z.strictObject({
   effective: jalaliDate,
   notification: z.strictObject({ number: persianText, date: jalaliDate }),
   summary: persianText,
+  /**
+   * The approver's call that a change is editorial (wording only, no refresher for learners):
+   * `true` for every change of the edition, or the changed clauses (`ES-007#ماده-۵`, an
+   * article covering its notes, or one note `ES-007#ماده-۵-تبصره-۱`). Stale flags for
+   * editors are raised either way.
+   */
+  editorial: z
+    .union([z.literal(true), z.array(clauseCite).min(1, 'list at least one clause, or write true for the whole edition')], {
+      error: 'expected true (every change of the edition is editorial) or a list of clauses like [ES-007#ماده-۵]',
+    })
+    .optional(),
 });
 
 const yearMonthOf = ({ year, month }: JalaliDate) => `${year}-${String(month).padStart(2, '0')}`;
