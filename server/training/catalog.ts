@@ -68,6 +68,8 @@ export interface TrainingCatalog {
   /** The name of the edition in force at `ms` (`1404-09`), or «متن جاری» without editions. */
   editionAt(ms: number): string;
   readonly staleFlags: readonly CatalogStaleFlag[];
+  /** Published editions, oldest first. */
+  readonly editions: readonly DatedEdition[];
 }
 
 export const CURRENT_TEXT = 'متن جاری';
@@ -94,6 +96,7 @@ export function createCatalog(input: CatalogInput): TrainingCatalog {
   return {
     courses: input.courses,
     staleFlags: input.staleFlags ?? [],
+    editions: input.editions,
     course: (id) => (typeof id === 'string' ? byId.get(id) : undefined),
     lessonAtPath(urlPath) {
       const decoded = decodePath(urlPath.split('?')[0]!);
@@ -146,6 +149,9 @@ export function liveCatalog<M extends object>(current: () => M, build: (manifest
     editionAt: (ms) => now().editionAt(ms),
     get staleFlags() {
       return now().staleFlags;
+    },
+    get editions() {
+      return now().editions;
     },
   };
 }
