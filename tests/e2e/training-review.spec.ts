@@ -42,7 +42,7 @@ test('editors review stale questions and lessons with the redline beside them; l
   await question.getByRole('button', { name: 'بازبینی شد' }).click();
   const done = page.getByRole('region', { name: 'بازبینی‌شده' });
   const reviewedRow = done.locator('tr[data-flag="question|customer-conduct|cc-18|1404-09"]');
-  await expect(reviewedRow).toContainText('ویراستار نمونه');
+  await expect(reviewedRow).toContainText('زهرا موسوی');
   await expect(reviewedRow).toContainText(/[۰-۹]/);
   // One flag left: the learner is still told.
   await learner.page.reload();
@@ -57,8 +57,10 @@ test('editors review stale questions and lessons with the redline beside them; l
   await page.reload();
   await expect(page.getByRole('region', { name: 'بازبینی‌شده' }).locator('tbody tr')).toHaveCount(2);
 
+  // The notice is the server's answer: wait for it, then find no notice.
+  const answered = learner.page.waitForResponse((r) => r.url().includes('/api/training/courses/customer-conduct/review-notice'));
   await learner.page.reload();
-  await expect(learner.page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  expect(await (await answered).json()).toEqual({ underReview: false });
   await expect(learner.page.locator('.ayin-lesson-card')).toBeVisible();
   await expect(learner.page.getByTestId('review-notice')).toHaveCount(0);
   await learner.close();

@@ -13,6 +13,8 @@ export const editionName = z
   .string({ error: 'expected an edition name like 1404-09' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected an edition name like 1404-09 (Jalali year, dash, month 01–12)');
 
+const editorialClauses = z.array(clauseCite).min(1, 'list at least one clause, or write true for the whole edition');
+
 export const editionEntrySchema = z.strictObject({
   name: editionName,
   effective: jalaliDate,
@@ -25,8 +27,18 @@ export const editionEntrySchema = z.strictObject({
    * editors are raised either way.
    */
   editorial: z
-    .union([z.literal(true), z.array(clauseCite).min(1, 'list at least one clause, or write true for the whole edition')], {
-      error: 'expected true (every change of the edition is editorial) or a list of clauses like [ES-007#ماده-۵]',
+    .unknown()
+    .transform((value, ctx): true | string[] => {
+      // By hand rather than a union, so a bad clause is named by its index, not lost in «no option matched».
+      if (value === true) return true;
+      if (Array.isArray(value)) {
+        const listed = editorialClauses.safeParse(value);
+        if (listed.success) return listed.data;
+        for (const issue of listed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+        return z.NEVER;
+      }
+      ctx.addIssue({ code: 'custom', message: 'expected true (every change of the edition is editorial) or a list of clauses like [ES-007#ماده-۵]' });
+      return z.NEVER;
     })
     .optional(),
 });
