@@ -10,6 +10,8 @@ import { isUniqueViolation } from '../db/errors';
 import type { CertificateRow, Database } from '../db/schema';
 import { editionLabel, type TrainingCatalog, type TrainingCourse } from '../training/catalog';
 import { TRAINING_ERRORS } from '../training/errors';
+import type { CertificateStatus, RefresherNeed } from '../../src/domain/training/currency';
+import { currencyOf, type CertificateCurrency } from '../training/currency';
 import { formatCertificateCode, newCertificateCode, normalizeCertificateCode } from './code';
 
 export interface CertificateView {
@@ -27,6 +29,13 @@ export interface CertificateView {
   /** «ویرایش ۱۴۰۴/۰۹» or «متن جاری». */
   readonly edition: string;
   readonly verifyPath: string;
+  /** Whether it still stands, and on which edition (server/training/currency.ts). */
+  readonly status: CertificateStatus;
+  readonly statusLabel: string;
+  readonly restsOn: string;
+  readonly validUntil: string | null;
+  /** «۱۴۰۴/۱۰/۰۱» when a refresher is due (the owner's view only; verification does not say it). */
+  readonly refresherDueOn: string | null;
 }
 
 /** All that `/verify/<code>` tells anyone: enough to confirm a certificate, nothing more. */
@@ -37,6 +46,11 @@ export interface VerifiedCertificate {
   readonly course: string;
   readonly issuedAt: string;
   readonly edition: string;
+  readonly status: CertificateStatus;
+  readonly statusLabel: string;
+  /** The edition the completion rests on now (a refresher renews it onto the edition then in force). */
+  readonly restsOn: string;
+  readonly validUntil: string | null;
 }
 
 export interface CertificateStore {
@@ -48,7 +62,7 @@ export interface CertificateStore {
   verify(code: string): Promise<VerifiedCertificate>;
 }
 
-export function certificateView(row: CertificateRow): CertificateView {
+export function certificateView(row: CertificateRow, currency: CertificateCurrency & { need: RefresherNeed | null }): CertificateView {
   const date = gregorianToJalali(new Date(Number(row.issued_at)), 'Asia/Tehran');
   const code = formatCertificateCode(row.code);
   return {
@@ -62,10 +76,16 @@ export function certificateView(row: CertificateRow): CertificateView {
     issuedAtJalaliLong: formatJalaliLong(date),
     edition: editionLabel(row.edition),
     verifyPath: `/verify/${code}`,
+    status: currency.status,
+    statusLabel: currency.statusLabel,
+    restsOn: currency.restsOn,
+    validUntil: currency.validUntil,
+    refresherDueOn: currency.need ? formatJalaliNumeric(currency.need.dueBy) : null,
   };
 }
 
 export function createCertificateStore({ db, catalog, now }: { db: Kysely<Database>; catalog: TrainingCatalog; now: () => number }): CertificateStore {
+  const view = (row: CertificateRow) => certificateView(row, currencyOf(row, catalog, now()));
   const byUserCourse = (userId: string, course: string) =>
     db.selectFrom('certificates').selectAll().where('user_id', '=', userId).where('course', '=', course).executeTakeFirst();
 
@@ -78,7 +98,7 @@ export function createCertificateStore({ db, catalog, now }: { db: Kysely<Databa
   return {
     async issueIfComplete(user, course) {
       const existing = await byUserCourse(user.id, course.id);
-      if (existing) return certificateView(existing);
+      if (existing) return view(existing);
       if (!course.quiz) return undefined;
       const [views, passed] = await Promise.all([
         db.selectFrom('lesson_views').select('lesson').where('user_id', '=', user.id).where('course', '=', course.id).execute(),
@@ -111,30 +131,30 @@ export function createCertificateStore({ db, catalog, now }: { db: Kysely<Databa
         }
       }
       const issued = await byUserCourse(user.id, course.id);
-      return issued && certificateView(issued);
+      return issued && view(issued);
     },
 
     async findFor(userId, course) {
       const row = await byUserCourse(userId, course);
-      return row && certificateView(row);
+      return row && view(row);
     },
 
     async listFor(userId) {
       const rows = await db.selectFrom('certificates').selectAll().where('user_id', '=', userId).orderBy('issued_at').execute();
-      return rows.map(certificateView);
+      return rows.map(view);
     },
 
     async ownedBy(userId, input) {
       const row = await db.selectFrom('certificates').selectAll().where('code', '=', parseCode(input)).where('user_id', '=', userId).executeTakeFirst();
       if (!row) throw TRAINING_ERRORS.certificateNotFound();
-      return certificateView(row);
+      return view(row);
     },
 
     async verify(input) {
       const row = await db.selectFrom('certificates').selectAll().where('code', '=', parseCode(input)).executeTakeFirst();
       if (!row) throw TRAINING_ERRORS.certificateNotFound();
-      const view = certificateView(row);
-      return { valid: true, code: view.code, learner: view.learner, course: view.courseTitle, issuedAt: view.issuedAtJalali, edition: view.edition };
+      const v = view(row);
+      return { valid: true, code: v.code, learner: v.learner, course: v.courseTitle, issuedAt: v.issuedAtJalali, edition: v.edition, status: v.status, statusLabel: v.statusLabel, restsOn: v.restsOn, validUntil: v.validUntil };
     },
   };
 }

@@ -6,7 +6,7 @@
  * Times are epoch milliseconds (`bigint` columns, read back as JS numbers on both dialects):
  * integer comparisons behave the same everywhere, unlike text timestamps under a collation.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 import type { Role } from '../../src/api/roles';
 
@@ -132,6 +132,28 @@ export interface CertificatesTable {
   learner_name: string;
   company: string | null;
   course_title: string;
+  /** The last refresher passed (migration 010); the completion then rests on `renewed_edition`. */
+  renewed_at: ColumnType<number | null, number | null | undefined, number | null>;
+  renewed_edition: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A refresher taken after a cited clause changed materially (migration 010). */
+export interface RefresherAttemptsTable {
+  id: string;
+  user_id: string;
+  course: string;
+  certificate_code: string;
+  /** JSON: edition names. */
+  editions: string;
+  /** JSON: [{ id, options }]. */
+  questions: string;
+  /** Jalali `1404/10/01`. */
+  due_on: string;
+  started_at: number;
+  submitted_at: number | null;
+  score: number | null;
+  passed: number | null;
+  result: string | null;
 }
 
 /** Taken seats per seminar (migration 003): the counter a registration takes a seat from. */
@@ -215,6 +237,7 @@ export interface Database {
   editorial_changes: EditorialChangesTable;
   editorial_transitions: EditorialTransitionsTable;
   stale_reviews: StaleReviewsTable;
+  refresher_attempts: RefresherAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -223,4 +246,5 @@ export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type QuizAttemptRow = Selectable<QuizAttemptsTable>;
 export type CertificateRow = Selectable<CertificatesTable>;
+export type RefresherAttemptRow = Selectable<RefresherAttemptsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

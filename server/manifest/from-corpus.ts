@@ -10,6 +10,7 @@ import type { Corpus } from '../../src/content/corpus';
 import { splitMarkdown } from '../../src/content/front-matter';
 import { citersOf, editionHistory, NEXT_EDITION } from '../../src/content/citers';
 import { questionsOnRepealedClauses, staleFlags } from '../../src/domain/training/stale';
+import { isMaterialChange } from '../../src/domain/training/currency';
 import { MANIFEST_VERSION, SERVER_MANIFEST, serverManifestSchema, type ManifestAnnouncement, type ManifestRegulation, type ServerManifest } from './schema';
 
 /** `courses/meter-reading/01-schedule-routes.mdx` → `meter-reading/01-schedule-routes`. */
@@ -57,6 +58,7 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
         }),
         ...(quiz ? { quiz: quiz.quiz } : {}),
         retiredQuestions: quiz ? retiredIn(c.id) : [],
+        ...(c.course.validForMonths ? { validForMonths: c.course.validForMonths } : {}),
       };
     }),
     seminars: corpus.seminars.map((s) => ({
@@ -82,7 +84,10 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
           : null,
       };
     }),
-    stale: staleFlags(history, citers).map((f) => ({ ...f, cites: f.cites.map((c) => ({ ...c, redline: [...c.redline] })) })),
+    stale: staleFlags(history, citers).map((f) => {
+      const mark = corpus.editions.find((e) => e.name === f.edition)?.entry.editorial;
+      return { ...f, cites: f.cites.map((c) => ({ ...c, material: isMaterialChange(c, mark), redline: [...c.redline] })) };
+    }),
   };
   // What is written is what the server will accept: check it here, where a problem is the build's.
   return serverManifestSchema.parse(manifest);

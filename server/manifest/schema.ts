@@ -35,6 +35,8 @@ export const manifestCourseSchema = z.strictObject({
   quiz: quizSchema.optional(),
   /** Questions citing a clause the newest published edition repealed: kept for grading old attempts, never drawn again. */
   retiredQuestions: z.array(id).default([]),
+  /** Months a completion holds before it must be earned again (course `validForMonths`); absent: no limit. */
+  validForMonths: z.number().int().positive().optional(),
 });
 
 export const manifestSeminarSchema = z.strictObject({
@@ -95,6 +97,8 @@ export const manifestStaleFlagSchema = z.strictObject({
       code: z.string(),
       anchor: z.string(),
       change: z.enum(['amended', 'repealed']),
+      /** False when the edition's approver marked the change editorial (no refresher). */
+      material: z.boolean().default(true),
       redline: z.array(
         z.strictObject({
           anchor: z.string(),

@@ -7,7 +7,10 @@
 import { resolveEditionAt, todayInTehran, type DatedEdition } from '../../src/domain/editions';
 import { toPersianDigits } from '../../src/domain/digits';
 import { parseCite, type QuizDefinition } from '../../src/domain/quiz';
-import type { StaleFlag } from '../../src/domain/training/stale';
+import type { StaleCite, StaleFlag } from '../../src/domain/training/stale';
+
+/** A stale flag as the manifest holds it: each cite says whether its change is material (absent: material). */
+export type CatalogStaleFlag = Omit<StaleFlag, 'cites'> & { readonly cites: readonly (StaleCite & { readonly material?: boolean })[] };
 
 export interface TrainingLesson {
   readonly id: string;
@@ -29,6 +32,8 @@ export interface TrainingCourse {
   readonly quiz?: QuizDefinition;
   /** Question ids no longer drawn (their cited clause was repealed); still graded in attempts that drew them. */
   readonly retiredQuestions?: readonly string[];
+  /** Months a completion holds (recertification); absent: no limit. */
+  readonly validForMonths?: number;
 }
 
 export interface CitedClause {
@@ -47,7 +52,7 @@ export interface CatalogInput {
   /** Published editions; empty when the site keeps none. */
   readonly editions: readonly DatedEdition[];
   /** «نیازمند بازبینی»: what the build found citing a changed clause (reviews are the database's). */
-  readonly staleFlags?: readonly StaleFlag[];
+  readonly staleFlags?: readonly CatalogStaleFlag[];
 }
 
 export interface TrainingCatalog {
@@ -62,7 +67,9 @@ export interface TrainingCatalog {
   citeLink(cite: string): CitedClause;
   /** The name of the edition in force at `ms` (`1404-09`), or «متن جاری» without editions. */
   editionAt(ms: number): string;
-  readonly staleFlags: readonly StaleFlag[];
+  readonly staleFlags: readonly CatalogStaleFlag[];
+  /** Published editions, oldest first. */
+  readonly editions: readonly DatedEdition[];
 }
 
 export const CURRENT_TEXT = 'متن جاری';
@@ -89,6 +96,7 @@ export function createCatalog(input: CatalogInput): TrainingCatalog {
   return {
     courses: input.courses,
     staleFlags: input.staleFlags ?? [],
+    editions: input.editions,
     course: (id) => (typeof id === 'string' ? byId.get(id) : undefined),
     lessonAtPath(urlPath) {
       const decoded = decodePath(urlPath.split('?')[0]!);
@@ -141,6 +149,9 @@ export function liveCatalog<M extends object>(current: () => M, build: (manifest
     editionAt: (ms) => now().editionAt(ms),
     get staleFlags() {
       return now().staleFlags;
+    },
+    get editions() {
+      return now().editions;
     },
   };
 }

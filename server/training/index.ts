@@ -11,6 +11,7 @@ import { trainingCatalogOf } from './load';
 import { registerTrainingRoutes } from './routes';
 import { createTrainingService, type TrainingService } from './service';
 import { createStaleReviewService } from './stale-reviews';
+import { createRefresherService } from './currency';
 import type { StudyRule } from './study';
 
 export { createCatalog, CURRENT_TEXT, editionLabel, liveCatalog, type TrainingCatalog, type TrainingCourse, type TrainingLesson } from './catalog';
@@ -46,7 +47,8 @@ export async function registerTraining(app: FastifyInstance, options: TrainingOp
   app.addHook('onClose', () => pdf.close());
   registerLessonServedHook(app, service, options.guards);
   const staleReviews = createStaleReviewService({ db, catalog, ...(options.now ? { now: options.now } : {}) });
-  await registerTrainingRoutes(app, { service, staleReviews, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
+  const refreshers = createRefresherService({ db, catalog, now: options.now ?? Date.now });
+  await registerTrainingRoutes(app, { service, staleReviews, refreshers, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
   return service;
 }
 

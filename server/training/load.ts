@@ -23,6 +23,7 @@ export function catalogFromManifest(manifest: ServerManifest): TrainingCatalog {
       lessonPages: c.lessons,
       ...(c.quiz ? { quiz: asQuizDefinition(c.quiz) } : {}),
       retiredQuestions: c.retiredQuestions,
+      ...(c.validForMonths ? { validForMonths: c.validForMonths } : {}),
     })),
     regulationPath: regulationPathsByDay(manifest),
     editions: manifest.editions,

@@ -21,10 +21,12 @@ import type { ReportsService } from '../reports/service';
 import { reportCsv, reportDisposition } from '../reports/csv';
 import type { TrainingService } from './service';
 import type { StaleReviewService } from './stale-reviews';
+import type { RefresherService } from './currency';
 
 export interface TrainingRoutesOptions {
   readonly service: TrainingService;
   readonly staleReviews: StaleReviewService;
+  readonly refreshers: RefresherService;
   readonly reports: ReportsService;
   readonly pdf: CertificatePdfRenderer;
   readonly guards: AccountGuards;
@@ -64,6 +66,17 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
     route(t.openLesson, { access: 'signed-in', bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => service.openLesson(auth!.user, body.course, body.lesson) });
     route(t.me, { access: 'signed-in', handler: ({ auth }) => service.myLearning(auth!.user) });
     route(t.staleFlags, { access: { roles: REVIEWING_ROLES }, handler: async () => ({ flags: await options.staleReviews.list() }) });
+    route(t.reviewNotice, {
+      access: 'signed-in',
+      // A course the learner may not take is not found (the service's rule), not merely quiet.
+      handler: async ({ auth, params }) => ({ underReview: await service.courseFor(auth!.user, params.course).then((c) => options.staleReviews.underReview(c.id)) }),
+    });
+    route(t.refresher, { access: 'signed-in', handler: async ({ auth, params }) => options.refreshers.refresher(auth!.user, await service.courseFor(auth!.user, params.course)) });
+    route(t.submitRefresher, {
+      access: 'signed-in',
+      bodyLimit: TRAINING_BODY_LIMIT,
+      handler: async ({ auth, params, body }) => options.refreshers.submit(auth!.user, await service.courseFor(auth!.user, params.course), body.answers),
+    });
     route(t.reviewStale, { access: { roles: REVIEWING_ROLES }, bodyLimit: TRAINING_BODY_LIMIT, handler: ({ auth, body }) => options.staleReviews.markReviewed(auth!.user, body) });
 
     const c = certificateRoutes;

@@ -95,6 +95,8 @@ export interface CourseProgress {
   readonly passed: boolean;
   readonly completed: boolean;
   readonly certificateCode: string | null;
+  /** «بازآموزی لازم» by this day, when a cited clause changed materially since completion. */
+  readonly refresherDueOn: string | null;
 }
 
 export interface QuizOverview {
@@ -124,6 +126,8 @@ export interface TrainingService {
    * course they may take: the only thing that makes a lesson count as opened. True if it was one.
    */
   recordLessonServed(user: User, urlPath: string): Promise<boolean>;
+  /** The course if `user` may take it; 404 course_not_found otherwise (whoever asks, however). */
+  courseFor(user: User, courseId: string): Promise<TrainingCourse>;
   myLearning(user: User): Promise<{ courses: CourseProgress[]; certificates: CertificateView[] }>;
   readonly certificates: CertificateStore;
 }
@@ -314,10 +318,11 @@ export function createTrainingService(options: TrainingServiceOptions): Training
       course.quiz ? attemptsOf(user, course) : Promise.resolve([]),
       certificates.findFor(user.id, course.id),
     ]);
-    return progressFrom(course, new Set(views.map((v) => v.lesson)), attempts, certificate?.code ?? null);
+    return progressFrom(course, new Set(views.map((v) => v.lesson)), attempts, certificate);
   }
 
-  function progressFrom(course: TrainingCourse, opened: ReadonlySet<string>, attempts: readonly QuizAttemptRow[], certificateCode: string | null): CourseProgress {
+  function progressFrom(course: TrainingCourse, opened: ReadonlySet<string>, attempts: readonly QuizAttemptRow[], certificate: CertificateView | undefined): CourseProgress {
+    const certificateCode = certificate?.code ?? null;
     const scores = attempts.filter((a) => a.score !== null).map((a) => Number(a.score));
     const passed = attempts.some((a) => Number(a.passed) === 1);
     const lessonsOpened = course.lessons.filter((l) => opened.has(l));
@@ -333,6 +338,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
       passed,
       completed: certificateCode !== null,
       certificateCode,
+      refresherDueOn: certificate?.refresherDueOn ?? null,
     };
   }
 
@@ -349,6 +355,8 @@ export function createTrainingService(options: TrainingServiceOptions): Training
 
   return {
     certificates,
+
+    courseFor: async (user, courseId) => courseOr404(user, courseId),
 
     async quizOverview(user, courseId) {
       const course = courseOr404(user, courseId);
@@ -490,7 +498,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
             course,
             new Set(views.filter((v) => v.course === course.id).map((v) => v.lesson)),
             attempts.filter((a) => a.course === course.id),
-            certs.find((c) => c.course === course.id)?.code ?? null,
+            certs.find((c) => c.course === course.id),
           ),
         ),
         certificates: certs,

@@ -3,6 +3,17 @@ import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
 
+/** Whether a certificate still stands, and on which edition (src/domain/training/currency.ts). */
+export const currencyFields = {
+  status: z.enum(['valid', 'refresher-due', 'expired', 'superseded']),
+  /** «معتبر», «نیازمند بازآموزی», «منقضی», «جایگزین‌شده». */
+  statusLabel: z.string(),
+  /** The edition the completion rests on now: the one in force at completion, or at the last refresher passed. */
+  restsOn: z.string(),
+  /** «۱۴۰۶/۰۹/۰۱», the first day it no longer holds; null without a validity period. */
+  validUntil: z.string().nullable(),
+};
+
 /** Names, company, course title and edition are as printed at issue. */
 export const certificateSchema = z.object({
   /** `ABCDE-FGHJK`. */
@@ -19,6 +30,9 @@ export const certificateSchema = z.object({
   /** «ویرایش ۱۴۰۴/۰۹» or «متن جاری». */
   edition: z.string(),
   verifyPath: z.string(),
+  ...currencyFields,
+  /** «۱۴۰۴/۱۰/۰۱» when a refresher is due; the owner's view only. */
+  refresherDueOn: z.string().nullable(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
@@ -32,6 +46,7 @@ export const verifiedCertificateSchema = z.object({
   /** «۱۴۰۴/۰۹/۱۰». */
   issuedAt: z.string(),
   edition: z.string(),
+  ...currencyFields,
 });
 export type VerifiedCertificate = z.infer<typeof verifiedCertificateSchema>;
 

@@ -4,7 +4,7 @@
  * device's clock (server/training/README.md).
  */
 import { z } from './zod';
-import { certificateSchema } from './certificates';
+import { certificateSchema, currencyFields } from './certificates';
 import { labelled } from './fields';
 import { defineRoute } from './route';
 
@@ -59,6 +59,11 @@ export const staleFlagSchema = z.object({
   kind: z.enum(['question', 'lesson']),
   id: z.string(),
   course: z.string(),
+  courseTitle: z.string(),
+  /** A question's prompt; null for a lesson. */
+  prompt: z.string().nullable(),
+  /** A lesson's page; null for a question. */
+  page: z.string().nullable(),
   edition: z.string(),
   from: z.string(),
   cites: z.array(
@@ -67,6 +72,8 @@ export const staleFlagSchema = z.object({
       code: z.string(),
       anchor: z.string(),
       change: z.enum(['amended', 'repealed']),
+      /** False when the edition's approver marked the change editorial (no refresher). */
+      material: z.boolean(),
       redline: z.array(
         z.object({ anchor: z.string(), title: z.string(), change: z.enum(['added', 'removed', 'amended', 'unchanged']), titleSegments: z.array(diffSegmentSchema), segments: z.array(diffSegmentSchema) }),
       ),
@@ -139,6 +146,8 @@ export const courseProgressSchema = z.object({
   passed: z.boolean(),
   completed: z.boolean(),
   certificateCode: z.string().nullable(),
+  /** «بازآموزی لازم» by this day (Jalali), when a cited clause changed materially since completion. */
+  refresherDueOn: z.string().nullable(),
 });
 export type CourseProgress = z.infer<typeof courseProgressSchema>;
 
@@ -146,6 +155,31 @@ export const myLearningSchema = z.object({ courses: z.array(courseProgressSchema
 export type MyLearning = z.infer<typeof myLearningSchema>;
 
 export const savedAnswerSchema = z.object({ saved: z.literal(true), questionId: z.string(), answer: learnerAnswerSchema, answeredAt: isoTime });
+
+const redlineUnitSchema = z.object({ anchor: z.string(), title: z.string(), change: z.enum(['added', 'removed', 'amended', 'unchanged']), titleSegments: z.array(diffSegmentSchema), segments: z.array(diffSegmentSchema) });
+
+/** «بازآموزی لازم»: the changed clauses (their redline) and the affected questions, or `due: false`. */
+export const refresherSchema = z.object({
+  course: z.string(),
+  courseTitle: z.string(),
+  certificateCode: z.string(),
+  ...currencyFields,
+  due: z.boolean(),
+  /** «۱۴۰۴/۱۰/۰۱»; null when none is due. */
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  editions: z.array(z.string()),
+  clauses: z.array(z.object({ code: z.string(), edition: z.string(), editionLabel: z.string(), unit: redlineUnitSchema, link: citedClauseSchema })),
+  questions: z.array(publicQuestionSchema),
+  attemptId: z.string().nullable(),
+});
+export type Refresher = z.infer<typeof refresherSchema>;
+
+export const refresherResultSchema = z.object({
+  result: attemptResultSchema,
+  certificate: z.object({ code: z.string(), ...currencyFields }),
+});
+export type RefresherResult = z.infer<typeof refresherResultSchema>;
 
 /** No body, or `{}`: the route's id says everything. */
 const noBody = z.object({}).nullish();
@@ -172,5 +206,16 @@ export const trainingRoutes = {
   }),
   me: defineRoute({ method: 'GET', path: '/api/training/me', response: myLearningSchema }),
   staleFlags: defineRoute({ method: 'GET', path: '/api/training/stale', response: z.object({ flags: z.array(staleFlagSchema) }) }),
+  /** «بخشی از این دوره در حال بازبینی است»: whether the course has a flag no editor has reviewed yet. */
+  reviewNotice: defineRoute({ method: 'GET', path: '/api/training/courses/:course/review-notice', params: z.object({ course: id('دوره') }), response: z.object({ underReview: z.boolean() }) }),
+  refresher: defineRoute({ method: 'GET', path: '/api/training/courses/:course/refresher', params: z.object({ course: id('دوره') }), response: refresherSchema }),
+  submitRefresher: defineRoute({
+    method: 'POST',
+    path: '/api/training/courses/:course/refresher/submit',
+    params: z.object({ course: id('دوره') }),
+    // Each answer's form depends on its question: the quiz engine grades whatever is given (a malformed one is wrong).
+    body: z.object({ answers: labelled(z.record(z.string().max(200), z.unknown()), 'پاسخ‌ها') }),
+    response: refresherResultSchema,
+  }),
   reviewStale: defineRoute({ method: 'POST', path: '/api/training/stale/review', body: staleFlagKeySchema, response: staleFlagSchema }),
 };

@@ -68,6 +68,7 @@ export function courseFields(taxonomy: Taxonomy) {
     level: fields.select({ label: 'سطح', options: Object.entries(courseLevels).map(([value, label]) => ({ value, label })), defaultValue: 'basic' }),
     durationHours: fields.number({ label: 'مدت (ساعت)', validation: { isRequired: true, min: 0.5 } }),
     regulations: regulationCodes('مقررات مرتبط'),
+    validForMonths: fields.integer({ label: 'اعتبار گواهی (ماه)', description: 'خالی: گواهی منقضی نمی‌شود', validation: { min: 1 } }),
     sample,
   };
 }
@@ -163,6 +164,8 @@ export const editionEntryFields = {
   effective: jalaliDate('لازم‌الاجرا از تاریخ'),
   notification: fields.object({ number: required('شماره ابلاغیه'), date: jalaliDate('تاریخ ابلاغیه') }, { label: 'ابلاغیه' }),
   summary: required('خلاصه', undefined, true),
+  // `true` or a list of clauses: a union Keystatic has no field for; the approver writes it in the file.
+  editorial: fields.ignored(),
 };
 
 /** The content directories editors may write, per collection (the server checks saves against them). */

@@ -60,9 +60,24 @@ function Progress({ data }: { data: MyLearning }): ReactNode {
               </td>
               <td>
                 {c.certificateCode ? (
-                  <a href={`/certificate?code=${encodeURIComponent(c.certificateCode)}`}>
-                    مشاهده{certificate ? ` (${formatDate(certificate.issuedAt)})` : ''}
-                  </a>
+                  <>
+                    <a href={`/certificate?code=${encodeURIComponent(c.certificateCode)}`}>
+                      مشاهده{certificate ? ` (${formatDate(certificate.issuedAt)})` : ''}
+                    </a>
+                    {certificate && (
+                      <>
+                        {' '}
+                        <span className={`${styles.badge} ${certificate.status === 'valid' ? styles.yes : styles.no}`} data-certificate-status={certificate.status}>
+                          {certificate.statusLabel}
+                        </span>
+                      </>
+                    )}
+                    {c.refresherDueOn && (
+                      <p className={styles.hint} data-refresher-due={c.course}>
+                        <a href={`/refresher?course=${encodeURIComponent(c.course)}`}>بازآموزی لازم</a> (مهلت {c.refresherDueOn})
+                      </p>
+                    )}
+                  </>
                 ) : (
                   '—'
                 )}

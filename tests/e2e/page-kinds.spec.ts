@@ -62,6 +62,7 @@ const PAGES: readonly PageKind[] = [
   { name: 'my-learning', url: '/my-learning', as: 'demo.contractor' },
   { name: 'reports', url: '/reports', as: 'demo.supervisor' },
   { name: 'admin', url: '/admin', as: 'demo.admin' },
+  { name: 'training-review', url: '/training-review', as: 'demo.editor', prepare: async (page) => void (await expect(page.getByRole('heading', { name: 'نیازمند بازبینی' })).toBeVisible()) },
   { name: '404', url: '/no-such-page' },
 ];
 

@@ -12,6 +12,8 @@ import { openServerDatabase } from '../../server/database';
 import { startLocalMeili } from '../../server/search/local-meili';
 import { indexSite } from '../../server/search/local-search';
 import { E2E_SERVER_START, runningClockFrom } from './e2e-clock';
+import { seedRefresherLearner } from './e2e-refresher-seed';
+import { readFileSync } from 'node:fs';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -22,6 +24,10 @@ async function main() {
   await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
   const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
   const database = await openServerDatabase({ ...config, sampleAccounts: true }, { AYIN_DATA_DIR: dataDir }, () => {});
+  // A contractor who completed customer-conduct before edition 1404-09 (tests/e2e/refresher.spec.ts).
+  const manifest = JSON.parse(readFileSync(path.join(config.siteDir, '.server/manifest.json'), 'utf8')) as { courses: { id: string; title: string; lessons: { id: string }[] }[] };
+  const conduct = manifest.courses.find((c) => c.id === 'customer-conduct');
+  if (conduct) await seedRefresherLearner(database.db, 'ayin-demo-1234', { title: conduct.title, lessons: conduct.lessons.map((l) => l.id) });
   // The study rule shortened (half a second a lesson) by the server's own option, so the
   // learner flow runs in seconds; nothing a browser sends can change it.
   const training = { studyRule: { wordsPerMinute: Number.POSITIVE_INFINITY, floorMs: 500 } };

@@ -5,11 +5,10 @@
  */
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import type { QuizDefinition } from '../../../src/domain/quiz';
-import type { StaleFlag } from '../../../src/domain/training/stale';
 import { registerAccountRoutes } from '../../accounts/routes';
 import type { DatabaseHandle } from '../../db/open';
 import type { CertificatePdfRenderer } from '../../certificates/pdf';
-import { createCatalog, type TrainingCatalog } from '../catalog';
+import { createCatalog, type CatalogStaleFlag, type TrainingCatalog } from '../catalog';
 import { DEFAULT_STUDY_RULE, registerTraining } from '../index';
 
 export const QUIZ: QuizDefinition = {
@@ -82,10 +81,11 @@ export const STAFF_LESSON = { id: 'staff-briefing/01-intro', permalink: '/course
 export const STUDY_MS = 2 * DEFAULT_STUDY_RULE.floorMs;
 
 /** `draw` overrides the quiz's: drawing all five makes every question type certain to appear. */
-export function testCatalog({ draw = QUIZ.draw, retiredQuestions = [] as string[], staleFlags = [] as StaleFlag[] } = {}): TrainingCatalog {
+export function testCatalog({ draw = QUIZ.draw, retiredQuestions = [] as string[], staleFlags = [] as CatalogStaleFlag[], validForMonths = undefined as number | undefined, withdrawn = false } = {}): TrainingCatalog {
   return createCatalog({
     courses: [
-      { id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: { ...QUIZ, draw }, retiredQuestions },
+      // `withdrawn`: the course is gone from the catalog (its certificates read «جایگزین‌شده»).
+      ...(withdrawn ? [] : [{ id: COURSE, title: COURSE_TITLE, audience: ['contractor', 'staff'], lessons: LESSONS, lessonPages: LESSON_PAGES, quiz: { ...QUIZ, draw }, retiredQuestions, ...(validForMonths ? { validForMonths } : {}) }]),
       { id: 'customer-conduct', title: 'دوره رفتار حرفه‌ای و تکریم مشترکین', audience: ['contractor', 'staff'], lessons: ['customer-conduct/01-respect-takrim'] },
       // Staff only: a contractor finds no such course on any training route.
       { id: STAFF_COURSE, title: 'دوره ویژهٔ کارکنان', audience: ['staff'], lessons: [STAFF_LESSON.id], lessonPages: [STAFF_LESSON], quiz: QUIZ },

@@ -77,6 +77,24 @@ describe.each(dialects)('stale flags on $name', (t) => {
     expect(after.flags.map((f) => f.id)).toEqual(['customer-conduct/02-disconnection-notices', 'cc-18']);
   });
 
+  it('tells learners the course is under review until every flag of a published edition is reviewed; the draft (next) does not count', async () => {
+    await app.close();
+    const draft: StaleFlag = { kind: 'lesson', id: 'customer-conduct/01-respect-takrim', course: 'customer-conduct', edition: 'next', from: '1406-01', cites: [] };
+    app = await buildTrainingApp(t.handle, () => clock, undefined, undefined, testCatalog({ staleFlags: [...FLAGS, draft] }));
+    const reza = await signIn(app, 'reza.karimi', 'reza-password-1');
+    const notice = async (course: string) => (await as(app, reza).get(`/api/training/courses/${course}/review-notice`)).json() as { underReview: boolean };
+    expect(await notice('customer-conduct')).toEqual({ underReview: true });
+    expect(await notice('meter-reading')).toEqual({ underReview: false });
+    errorOf(await as(app, reza).get('/api/training/courses/staff-briefing/review-notice'), 404, 'course_not_found');
+
+    const mina = await signIn(app, 'mina.editor', 'mina-password-1');
+    await as(app, mina).post('/api/training/stale/review', key);
+    expect(await notice('customer-conduct')).toEqual({ underReview: true });
+    await as(app, mina).post('/api/training/stale/review', { ...key, kind: 'lesson', id: 'customer-conduct/02-disconnection-notices' });
+    // Only the draft's flag is left unreviewed: learners are not told of a text not yet published.
+    expect(await notice('customer-conduct')).toEqual({ underReview: false });
+  });
+
   it('refuses a contractor (403), an unknown flag (404) and a bad kind (400), recording nothing', async () => {
     const reza = await signIn(app, 'reza.karimi', 'reza-password-1');
     expect((await as(app, reza).get('/api/training/stale')).statusCode).toBe(403);

@@ -170,7 +170,18 @@ describe.each(dialects)('training API on $name', (t) => {
     // Anyone may verify, and learns only this.
     const verified = await app.inject({ method: 'GET', url: `/api/verify/${code.toLowerCase().replace('-', '')}` });
     expect(verified.statusCode).toBe(200);
-    expect(verified.json()).toEqual({ valid: true, code, learner: 'رضا کریمی', course: COURSE_TITLE, issuedAt: '۱۴۰۴/۰۹/۱۰', edition: 'ویرایش ۱۴۰۴/۰۹' });
+    expect(verified.json()).toEqual({
+      valid: true,
+      code,
+      learner: 'رضا کریمی',
+      course: COURSE_TITLE,
+      issuedAt: '۱۴۰۴/۰۹/۱۰',
+      edition: 'ویرایش ۱۴۰۴/۰۹',
+      status: 'valid',
+      statusLabel: 'معتبر',
+      restsOn: 'ویرایش ۱۴۰۴/۰۹',
+      validUntil: null,
+    });
     expect(verified.body).not.toContain(COMPANY);
     expect(verified.body).not.toContain('reza.karimi');
 

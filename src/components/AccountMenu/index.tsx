@@ -18,6 +18,7 @@ interface MenuLink {
 export function accountLinks(user: Me): MenuLink[] {
   const links: MenuLink[] = [{ href: '/my-learning', label: 'یادگیری من' }];
   if (user.role === 'supervisor' || user.role === 'admin') links.push({ href: '/reports', label: 'گزارش‌ها' });
+  if (user.role === 'editor' || user.role === 'approver' || user.role === 'admin') links.push({ href: '/training-review', label: 'بازبینی آموزش' });
   if (user.role === 'admin') links.push({ href: '/admin', label: 'مدیریت کاربران' });
   links.push({ href: '/change-password', label: 'تغییر گذرواژه' });
   return links;

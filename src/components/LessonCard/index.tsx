@@ -6,6 +6,7 @@ import { trainingRoutes } from '@site/src/api/training';
 import { ApiRequestError, call, loadSession } from '@site/src/lib/api';
 import { toPersianDigits } from '@site/src/domain/digits';
 import { useAyinData } from '@site/src/lib/useAyinData';
+import ReviewNotice from '@site/src/components/TrainingReview/ReviewNotice';
 
 export interface LessonFrontMatterRaw {
   duration: number;
@@ -37,8 +38,13 @@ function useLessonOpened(lesson: string): void {
 
 export default function LessonCard({ frontMatter: fm }: { frontMatter: LessonFrontMatterRaw }): ReactNode {
   const { regulations } = useAyinData();
-  useLessonOpened(useDoc().metadata.id);
+  const lesson = useDoc().metadata.id;
+  useLessonOpened(lesson);
+  // Every lesson of the course (the quiz is in its last) tells a learner when part of it is under review.
+  const course = lesson.includes('/') ? lesson.split('/')[0]! : undefined;
   return (
+    <>
+    {course && <ReviewNotice course={course} />}
     <aside className="ayin-lesson-card" aria-label="درباره این درس">
       <p>
         <strong>مدت مطالعه:</strong> {toPersianDigits(fm.duration)} دقیقه
@@ -62,5 +68,6 @@ export default function LessonCard({ frontMatter: fm }: { frontMatter: LessonFro
         </p>
       ) : null}
     </aside>
+    </>
   );
 }

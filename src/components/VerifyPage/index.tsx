@@ -2,7 +2,7 @@
  * `/verify` (the server answers `/verify/<code>` with this page): confirms a certificate to
  * anyone who has its code, e.g. from the QR code on it. The code comes from the path, or from
  * `?code=`, or from the form. It shows only what `GET /api/verify/:code` tells: learner,
- * course, date and edition.
+ * course, date, edition, and whether it still stands (معتبر، نیازمند بازآموزی، منقضی، جایگزین‌شده).
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
@@ -20,6 +20,14 @@ type Outcome =
   | { readonly kind: 'valid'; readonly certificate: Verified }
   | { readonly kind: 'not-found' | 'malformed' | 'error'; readonly message: string };
 
+/** How each status reads: a genuine certificate whose training may no longer be current is not «معتبر». */
+const STATUS_VIEW: Record<Verified['status'], { alert: 'success' | 'warning' | 'danger' | 'secondary'; headline: string }> = {
+  valid: { alert: 'success', headline: 'این گواهی‌نامه معتبر است.' },
+  'refresher-due': { alert: 'warning', headline: 'این گواهی‌نامه صادر شده، اما نیازمند بازآموزی است: بندی از مقررات این دوره پس از صدور آن تغییر کرده است.' },
+  expired: { alert: 'danger', headline: 'مهلت اعتبار این گواهی‌نامه به پایان رسیده است (منقضی).' },
+  superseded: { alert: 'secondary', headline: 'این گواهی‌نامه جایگزین‌شده است: دورهٔ آن دیگر برگزار نمی‌شود.' },
+};
+
 /** `/verify/ABCDE-FGHJK` → `ABCDE-FGHJK`; else `?code=`. */
 export function codeFromLocation(pathname: string, search: string): string {
   const match = /^\/verify\/([^/?#]+)\/?$/.exec(pathname);
@@ -33,16 +41,20 @@ function Result({ outcome, code }: { outcome: Outcome; code: string }): ReactNod
       return <Loading label="در حال بررسی گواهی‌نامه…" />;
     case 'valid': {
       const c = outcome.certificate;
+      const view = STATUS_VIEW[c.status];
       return (
-        <div className="alert alert--success" role="status" data-verify="valid">
+        <div className={`alert alert--${view.alert}`} role="status" data-verify="valid" data-status={c.status}>
           <p>
-            <strong>این گواهی‌نامه معتبر است.</strong>
+            <strong>{view.headline}</strong>
           </p>
           <dl className={styles.facts}>
+            <div><dt>وضعیت</dt><dd data-testid="certificate-status">{c.statusLabel}</dd></div>
             <div><dt>دارندهٔ گواهی‌نامه</dt><dd>{c.learner}</dd></div>
             <div><dt>دوره</dt><dd>{c.course}</dd></div>
             <div><dt>تاریخ صدور</dt><dd>{formatDate(c.issuedAt)}</dd></div>
-            <div><dt>بر پایهٔ مقررات</dt><dd>{c.edition}</dd></div>
+            <div><dt>بر پایهٔ مقررات</dt><dd data-testid="rests-on">{c.restsOn}</dd></div>
+            {c.restsOn !== c.edition && <div><dt>مقررات هنگام صدور</dt><dd>{c.edition}</dd></div>}
+            {c.validUntil && <div><dt>معتبر تا</dt><dd>{formatDate(c.validUntil)}</dd></div>}
             <div><dt>کد تأیید</dt><dd><bdi className={styles.code}>{c.code}</bdi></dd></div>
           </dl>
         </div>

@@ -15,6 +15,8 @@ export function courseSchema(taxonomy: Taxonomy) {
     }),
     durationHours: z.number({ error: 'expected a number of hours' }).positive(),
     regulations: z.array(regulationCode).default([]),
+    /** Recertification: months a completion holds; absent, a certificate does not expire. */
+    validForMonths: z.number({ error: 'expected a whole number of months' }).int('expected a whole number of months').positive('expected a positive number of months').optional(),
     sample: sampleFlag,
   });
 }

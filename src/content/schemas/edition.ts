@@ -6,18 +6,41 @@
 import * as z from 'zod';
 import { compareJalali, formatJalaliIso, type JalaliDate } from '../../domain/jalali';
 import type { Edition } from '../../domain/editions';
-import { jalaliDate, persianText } from './common';
+import { clauseCite, jalaliDate, persianText } from './common';
 
 /** `1404-09`: the Jalali year and month the edition takes effect; also its URL segment. */
 export const editionName = z
   .string({ error: 'expected an edition name like 1404-09' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected an edition name like 1404-09 (Jalali year, dash, month 01–12)');
 
+const editorialClauses = z.array(clauseCite).min(1, 'list at least one clause, or write true for the whole edition');
+
 export const editionEntrySchema = z.strictObject({
   name: editionName,
   effective: jalaliDate,
   notification: z.strictObject({ number: persianText, date: jalaliDate }),
   summary: persianText,
+  /**
+   * The approver's call that a change is editorial (wording only, no refresher for learners):
+   * `true` for every change of the edition, or the changed clauses (`ES-007#ماده-۵`, an
+   * article covering its notes, or one note `ES-007#ماده-۵-تبصره-۱`). Stale flags for
+   * editors are raised either way.
+   */
+  editorial: z
+    .unknown()
+    .transform((value, ctx): true | string[] => {
+      // By hand rather than a union, so a bad clause is named by its index, not lost in «no option matched».
+      if (value === true) return true;
+      if (Array.isArray(value)) {
+        const listed = editorialClauses.safeParse(value);
+        if (listed.success) return listed.data;
+        for (const issue of listed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+        return z.NEVER;
+      }
+      ctx.addIssue({ code: 'custom', message: 'expected true (every change of the edition is editorial) or a list of clauses like [ES-007#ماده-۵]' });
+      return z.NEVER;
+    })
+    .optional(),
 });
 
 const yearMonthOf = ({ year, month }: JalaliDate) => `${year}-${String(month).padStart(2, '0')}`;

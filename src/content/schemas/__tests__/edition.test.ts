@@ -17,6 +17,17 @@ function messages(data: unknown): string[] {
 }
 
 describe('editionsSchema', () => {
+  it("reads the approver's editorial mark: true, or clauses stored as reg:CODE#anchor; refuses anything else with the field", () => {
+    expect(editionsSchema.parse([{ ...entry('1404-09', '1404/09/01'), editorial: true }])[0]!.editorial).toBe(true);
+    expect(editionsSchema.parse([{ ...entry('1404-09', '1404/09/01'), editorial: ['ES-007#ماده-5', 'reg:ES-007#ماده-۶-تبصره-۱'] }])[0]!.editorial).toEqual(['reg:ES-007#ماده-۵', 'reg:ES-007#ماده-۶-تبصره-۱']);
+    expect(messages([{ ...entry('1404-09', '1404/09/01'), editorial: ['ES-007 ماده ۵'] }])).toEqual([
+      '0.editorial.0: malformed citation "ES-007 ماده ۵"; expected reg:CODE#clause, e.g. reg:ES-003#ماده-۴ or reg:ES-003#ماده-۴-تبصره-۲',
+    ]);
+    expect(messages([{ ...entry('1404-09', '1404/09/01'), editorial: 'yes' }])).toEqual([
+      '0.editorial: expected true (every change of the edition is editorial) or a list of clauses like [ES-007#ماده-۵]',
+    ]);
+  });
+
   it('reads a valid list into Jalali dates, any digit set', () => {
     const result = editionsSchema.parse([
       entry('1403-07', '1403/07/01', '1403/06/20'),
