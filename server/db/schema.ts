@@ -199,6 +199,24 @@ export interface StaleReviewsTable {
   reviewed_at: number;
 }
 
+/** One user's acknowledgment of one text of an announcement (migration 008). */
+export interface AcknowledgmentsTable {
+  id: string;
+  /** The announcement's file name without extension (the manifest's id). */
+  announcement_id: string;
+  user_id: string;
+  /** sha256 (hex) of the text acknowledged, as the manifest had it. */
+  text_sha256: string;
+  /** The user's role, company and unit when they acknowledged. */
+  role: string;
+  company_id: string | null;
+  company_name: string | null;
+  unit_id: string | null;
+  acknowledged_at: number;
+  /** The client's address as the server sees it (a trusted proxy's X-Forwarded-For). */
+  address: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -215,6 +233,7 @@ export interface Database {
   editorial_changes: EditorialChangesTable;
   editorial_transitions: EditorialTransitionsTable;
   stale_reviews: StaleReviewsTable;
+  acknowledgments: AcknowledgmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -82,6 +82,10 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
           : null,
       };
     }),
+    organisations: {
+      companies: corpus.organisations.companies.map((c) => ({ id: c.id, title: c.title })),
+      units: corpus.organisations.units.map((u) => ({ id: u.id, title: u.title })),
+    },
     stale: staleFlags(history, citers).map((f) => ({ ...f, cites: f.cites.map((c) => ({ ...c, redline: [...c.redline] })) })),
   };
   // What is written is what the server will accept: check it here, where a problem is the build's.

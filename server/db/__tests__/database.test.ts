@@ -59,6 +59,7 @@ describe.each(dialects)('database on $name', (t) => {
       units: ['code?', 'created_at', 'id', 'name'],
       editorial_changes: ['approved_by?', 'approved_hash?', 'authors', 'path', 'since', 'state', 'text_hash'],
       editorial_transitions: ['action', 'at', 'by_user_id', 'from_state', 'id', 'path', 'reason?', 'seq', 'text_hash', 'to_state'],
+      acknowledgments: ['acknowledged_at', 'address', 'announcement_id', 'company_id?', 'company_name?', 'id', 'role', 'text_sha256', 'unit_id?', 'user_id'],
     });
   });
 

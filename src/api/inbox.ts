@@ -1,0 +1,74 @@
+/**
+ * `/api/inbox/*` (کارتابل): what awaits the signed-in reader — the announcements addressed to
+ * them that they have not acknowledged (with the due day and days left), and those they have —
+ * and the acknowledgment itself, of the text (its sha256) the reader was shown.
+ */
+import { z } from './zod';
+import { labelled } from './fields';
+import { defineRoute } from './route';
+
+const jalaliDay = z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int() });
+
+export const inboxAnnouncementSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  permalink: z.string(),
+  published: jalaliDay,
+  /** The text the reader is asked to acknowledge; sent back with the acknowledgment. */
+  textSha256: z.string(),
+  due: jalaliDay,
+  /** Tehran calendar days to the due day: 0 on it, negative once overdue. */
+  daysLeft: z.number().int(),
+  overdue: z.boolean(),
+  /** When the reader acknowledged an earlier text of it (the text has changed since); null: never. */
+  previouslyAcknowledgedAt: z.number().nullable(),
+});
+export type InboxAnnouncement = z.infer<typeof inboxAnnouncementSchema>;
+
+export const acknowledgedAnnouncementSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  permalink: z.string(),
+  due: jalaliDay,
+  acknowledgedAt: z.number(),
+  /** Acknowledged by the end of the due day (Tehran). */
+  onTime: z.boolean(),
+});
+export type AcknowledgedAnnouncement = z.infer<typeof acknowledgedAnnouncementSchema>;
+
+export const inboxSchema = z.object({
+  pending: z.array(inboxAnnouncementSchema),
+  acknowledged: z.array(acknowledgedAnnouncementSchema),
+});
+export type Inbox = z.infer<typeof inboxSchema>;
+
+export const inboxCountSchema = z.object({ pending: z.number().int(), overdue: z.number().int() });
+
+export const acknowledgmentSchema = z.object({
+  announcementId: z.string(),
+  textSha256: z.string(),
+  acknowledgedAt: z.number(),
+});
+
+const params = z.object({ id: labelled(z.string().min(1).max(200), 'ابلاغیه') });
+
+export const acknowledgeBodySchema = z.strictObject({
+  textSha256: labelled(z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex'), 'نشانهٔ متن'),
+});
+
+export const INBOX_MESSAGES = {
+  notFound: 'این ابلاغیه پیدا نشد یا برای شما نیست.',
+  textChanged: 'متن این ابلاغیه تغییر کرده است؛ لطفاً متن جدید را بخوانید',
+} as const;
+
+export const inboxRoutes = {
+  inbox: defineRoute({ method: 'GET', path: '/api/inbox', response: inboxSchema }),
+  count: defineRoute({ method: 'GET', path: '/api/inbox/count', response: inboxCountSchema }),
+  acknowledge: defineRoute({
+    method: 'POST',
+    path: '/api/inbox/announcements/:id/acknowledge',
+    params,
+    body: acknowledgeBodySchema,
+    response: z.object({ acknowledgment: acknowledgmentSchema, created: z.boolean() }),
+  }),
+};
