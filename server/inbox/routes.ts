@@ -18,6 +18,8 @@ const BODY_LIMIT = 4 * 1024;
 
 export async function registerInboxRoutes(app: FastifyInstance, options: InboxRoutesOptions): Promise<void> {
   const service = createInboxService(options);
+  // Problems are the service's to report (onOrganisationsRefused); the server starts regardless.
+  app.addHook('onReady', () => service.syncOrganisations());
   await registerApi(app, { authOf: options.guards.authOf }, ({ route }) => {
     route(inboxRoutes.inbox, { access: 'signed-in', handler: ({ auth }) => service.inbox(auth!.user.id) });
     route(inboxRoutes.count, { access: 'signed-in', handler: ({ auth }) => service.count(auth!.user.id) });

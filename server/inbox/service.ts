@@ -30,6 +30,8 @@ export interface InboxServiceOptions {
 }
 
 export interface InboxService {
+  /** Writes the build's companies and units now (at start, so the admin's form can offer them). */
+  syncOrganisations(): Promise<void>;
   inbox(userId: string): Promise<Inbox>;
   count(userId: string): Promise<{ pending: number; overdue: number }>;
   acknowledge(input: { userId: string; announcementId: string; textSha256: string; address: string }): Promise<{ created: boolean; acknowledgment: store.AcknowledgmentRecord }>;
@@ -75,6 +77,10 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
 
   return {
     inbox,
+
+    async syncOrganisations() {
+      await current();
+    },
 
     async count(userId) {
       const { pending } = await inbox(userId);
