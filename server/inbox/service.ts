@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Inbox } from '../../src/api/inbox';
 import { INBOX_MESSAGES } from '../../src/api/inbox';
 import { addressedTo, inboxOf } from '../../src/domain/inbox/inbox';
+import { acknowledgmentReport, type AcknowledgmentReport } from '../../src/domain/inbox/report';
 import type { AudiencePolicy } from '../../src/policy/audience';
 import { ApiError } from '../accounts/api-errors';
 import type { Database } from '../db/schema';
@@ -33,6 +34,8 @@ export interface InboxService {
   /** Writes the build's companies and units now (at start, so the admin's form can offer them). */
   syncOrganisations(): Promise<void>;
   inbox(userId: string): Promise<Inbox>;
+  /** The supervisors' view: every announcement asking for acknowledgment, its targets and their state. */
+  report(): Promise<AcknowledgmentReport>;
   count(userId: string): Promise<{ pending: number; overdue: number }>;
   acknowledge(input: { userId: string; announcementId: string; textSha256: string; address: string }): Promise<{ created: boolean; acknowledgment: store.AcknowledgmentRecord }>;
 }
@@ -77,6 +80,12 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
 
   return {
     inbox,
+
+    async report() {
+      const m = await current();
+      const [people, given] = await Promise.all([store.reportPeople(db), store.allAcknowledgments(db)]);
+      return acknowledgmentReport(m.announcements, people, given, new Date(now()), (role, audience) => policy.mayRead({ role }, audience));
+    },
 
     async syncOrganisations() {
       await current();

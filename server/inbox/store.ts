@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { ReportPerson } from '../../src/domain/inbox/report';
 import type { Database } from '../db/schema';
 
 /** The signed-in user as the inbox addresses them: role, company and unit by code and id. */
@@ -86,4 +87,30 @@ export async function recordAcknowledgment(
     created: Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0,
     record: { announcementId: row.announcement_id, textSha256: row.text_sha256, acknowledgedAt: Number(row.acknowledged_at) },
   };
+}
+
+/** Every active user with their company and unit, for the supervisors' report. */
+export async function reportPeople(db: Kysely<Database>): Promise<ReportPerson[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('companies', 'companies.id', 'users.company_id')
+    .leftJoin('units', 'units.id', 'users.unit_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.company', 'companies.code as company_code', 'companies.name as company_name', 'units.code as unit_code', 'units.name as unit_name'])
+    .where('users.disabled_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    companyCode: r.company_code ?? null,
+    companyName: r.company_name ?? r.company ?? null,
+    unitCode: r.unit_code ?? null,
+    unitName: r.unit_name ?? null,
+  }));
+}
+
+export async function allAcknowledgments(db: Kysely<Database>): Promise<(AcknowledgmentRecord & { userId: string })[]> {
+  const rows = await db.selectFrom('acknowledgments').select(['announcement_id', 'user_id', 'text_sha256', 'acknowledged_at']).execute();
+  return rows.map((r) => ({ announcementId: r.announcement_id, userId: r.user_id, textSha256: r.text_sha256, acknowledgedAt: Number(r.acknowledged_at) }));
 }

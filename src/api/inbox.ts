@@ -72,3 +72,65 @@ export const inboxRoutes = {
     response: z.object({ acknowledgment: acknowledgmentSchema, created: z.boolean() }),
   }),
 };
+
+/** Who reads the acknowledgment report: supervisors and admins; approvers may read it too. */
+export const ACKNOWLEDGMENT_READERS = ['supervisor', 'admin', 'approver'] as const;
+
+export const acknowledgmentStatusSchema = z.enum(['on-time', 'late', 'pending', 'overdue']);
+export const ACKNOWLEDGMENT_STATUS_LABELS: Readonly<Record<z.infer<typeof acknowledgmentStatusSchema>, string>> = {
+  'on-time': 'تأیید در مهلت',
+  late: 'تأیید پس از مهلت',
+  pending: 'در انتظار',
+  overdue: 'مهلت گذشته',
+};
+
+export const personStatusSchema = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  companyCode: z.string().nullable(),
+  companyName: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  status: acknowledgmentStatusSchema,
+  acknowledgedAt: z.number().nullable(),
+});
+
+export const acknowledgmentReportSchema = z.object({
+  announcements: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      permalink: z.string(),
+      due: jalaliDay,
+      targeted: z.number().int(),
+      acknowledged: z.number().int(),
+      onTime: z.number().int(),
+      late: z.number().int(),
+      overdue: z.number().int(),
+      people: z.array(personStatusSchema),
+    }),
+  ),
+  companies: z.array(
+    z.object({
+      companyCode: z.string().nullable(),
+      companyName: z.string().nullable(),
+      targeted: z.number().int(),
+      acknowledged: z.number().int(),
+      onTime: z.number().int(),
+      onTimeShare: z.number().nullable(),
+    }),
+  ),
+});
+export type AcknowledgmentReportData = z.infer<typeof acknowledgmentReportSchema>;
+
+export const acknowledgmentReportRoutes = {
+  /** JSON, or `?format=csv` / `?format=xlsx`: one row per announcement and person. */
+  report: defineRoute({
+    method: 'GET',
+    path: '/api/acknowledgments',
+    query: z.object({ format: labelled(z.enum(['json', 'csv', 'xlsx']).optional(), 'قالب') }),
+    response: acknowledgmentReportSchema,
+  }),
+};

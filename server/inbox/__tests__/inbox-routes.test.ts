@@ -90,11 +90,13 @@ describe.each(dialects)('/api/inbox on $name', (t) => {
 
   beforeAll(async () => {
     const make = (username: string, role: 'contractor' | 'staff', company: string | null) =>
-      userRowFor({ username, password: `${username}-password`, displayName: 'کاربر آزمایشی', role, company }, Date.now());
+      userRowFor({ username, password: `${username}-password`, displayName: { 'omid.pars': 'امید پارسا', 'neda.kontor': 'ندا کنتوری', 'sara.north': 'سارا شمالی' }[username] ?? 'کاربر', role, company }, Date.now());
     rows = {
       pars: await make('omid.pars', 'contractor', 'شرکت خدمات برق پارس نیرو'),
       kontor: await make('neda.kontor', 'contractor', 'شرکت کنتورپژوه ایرانیان'),
       north: await make('sara.north', 'staff', null),
+      supervisor: await userRowFor({ username: 'hamid.supervisor', password: 'hamid.supervisor-password', displayName: 'حمید ناظری', role: 'supervisor', company: null }, Date.now()),
+      approver: await userRowFor({ username: 'reza.approver', password: 'reza.approver-password', displayName: 'رضا تأییدی', role: 'approver', company: null }, Date.now()),
     };
   });
 
@@ -242,5 +244,47 @@ describe.each(dialects)('/api/inbox on $name', (t) => {
     const answers = await Promise.all([acknowledge(s, HOT, HASH_A), acknowledge(s, HOT, HASH_A), acknowledge(s, HOT, HASH_A)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
     expect(await acknowledgmentRows()).toHaveLength(1);
+  });
+
+  it('reports to supervisors (and approvers) per announcement who is targeted, acknowledged on time or late, or overdue, per company the share on time, and as CSV and XLSX', async () => {
+    expect((await acknowledge(await signIn('omid.pars'), HOT, HASH_A)).statusCode).toBe(201);
+    clock = at(1404, 3, 12);
+    expect((await acknowledge(await signIn('sara.north'), HOT, HASH_A)).statusCode).toBe(201);
+
+    // A contractor may not read it.
+    expect((await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: (await signIn('omid.pars')).cookie } })).statusCode).toBe(403);
+    const approver = await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: (await signIn('reza.approver')).cookie } });
+    expect(approver.statusCode).toBe(200);
+    const s = await signIn('hamid.supervisor');
+    const res = await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: s.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as { announcements: { id: string; targeted: number; acknowledged: number; onTime: number; late: number; overdue: number; people: { username: string; status: string }[] }[]; companies: { companyCode: string | null; targeted: number; onTime: number; onTimeShare: number | null }[] };
+    const hot = report.announcements.find((a) => a.id === HOT)!;
+    expect(hot).toMatchObject({ targeted: 2, acknowledged: 2, onTime: 1, late: 1, overdue: 0 });
+    expect(Object.fromEntries(hot.people.map((p) => [p.username, p.status]))).toEqual({ 'omid.pars': 'on-time', 'sara.north': 'late' });
+    // `everyone` of the staff-only one: the staff member, the supervisor and the approver (their builds read staff texts); all overdue.
+    const staffOnly = report.announcements.find((a) => a.id === '1404-02-10-staff-only')!;
+    expect(staffOnly.people.map((p) => p.username).sort()).toEqual(['hamid.supervisor', 'reza.approver', 'sara.north']);
+    expect(staffOnly.overdue).toBe(3);
+    expect(report.announcements.map((a) => a.id)).not.toContain('1404-01-15-no-acknowledgment');
+    expect(report.companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toMatchObject({ targeted: 1, onTime: 1, onTimeShare: 1 });
+
+    const csv = await app.inject({ method: 'GET', url: '/api/acknowledgments?format=csv', headers: { cookie: s.cookie } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers["content-disposition"]).toContain("acknowledgments-1404-03-12.csv");
+    expect(csv.body.startsWith('\uFEFFشناسهٔ ابلاغیه,ابلاغیه,مهلت تأیید,نام')).toBe(true);
+    const line = csv.body.split('\r\n').find((l) => l.includes('omid.pars'))!;
+    expect(line).toContain(`${HOT},ضوابط ویژه قطع برق مشترکین خانگی بدهکار در فصل گرم ۱۴۰۴,1404/03/10,امید پارسا,omid.pars,پیمانکار,شرکت خدمات برق پارس نیرو,,تأیید در مهلت,1404/03/07 15:30`);
+
+    const xlsx = await app.inject({ method: 'GET', url: '/api/acknowledgments?format=xlsx', headers: { cookie: s.cookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('تأیید وصول')!;
+    expect(sheet.views[0]!.rightToLeft).toBe(true);
+    const names = sheet.getColumn(4).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(['امید پارسا', 'سارا شمالی']));
   });
 });
