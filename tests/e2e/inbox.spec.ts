@@ -88,3 +88,31 @@ test('the contractor of another company does not see it, and is offered the anno
   const res = await page.request.get('/api/inbox');
   expect(((await res.json()) as { pending: { id: string }[] }).pending.map((p) => p.id)).not.toContain(hotSeason.id);
 });
+
+test('the supervisor sees that acknowledgment in the report, and its CSV names the contractor', async ({ page }) => {
+  await signIn(page.request, 'demo.supervisor', DEMO_PASSWORD);
+  await gotoHydrated(page, '/acknowledgments');
+  const section = page.locator(`section[data-announcement="${hotSeason.id}"]`);
+  await expect(section.getByRole('link', { name: hotSeason.announcement.title })).toBeVisible();
+  await section.getByText('نام‌ها').click();
+  const row = section.getByRole('row').filter({ hasText: parsContractor.displayName });
+  await expect(row).toContainText('شرکت خدمات برق پارس نیرو');
+  await expect(row).toContainText('تأیید پس از مهلت');
+  await expect(page.getByTestId('acknowledgment-companies')).toContainText('شرکت خدمات برق پارس نیرو');
+  // The chart is drawn once its lazy chunk has loaded.
+  await expect(page.getByRole('img', { name: 'نمودار سهم تأیید در مهلت به تفکیک شرکت' })).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'دریافت CSV' }).click();
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(csv.startsWith('\uFEFFشناسهٔ ابلاغیه,')).toBe(true);
+  const line = csv.split('\r\n').find((l) => l.startsWith(`${hotSeason.id},`) && l.includes(parsContractor.username));
+  expect(line).toContain(`${hotSeason.id},`);
+  expect(line).toContain(`${parsContractor.displayName},${parsContractor.username},پیمانکار,شرکت خدمات برق پارس نیرو`);
+  expect(line).toContain('تأیید پس از مهلت');
+
+  const xlsx = await page.request.get('/api/acknowledgments?format=xlsx');
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+});

@@ -21,6 +21,7 @@ interface MenuLink {
 export function accountLinks(user: Me): MenuLink[] {
   const links: MenuLink[] = [{ href: '/inbox', label: 'کارتابل' }, { href: '/my-learning', label: 'یادگیری من' }];
   if (user.role === 'supervisor' || user.role === 'admin') links.push({ href: '/reports', label: 'گزارش‌ها' });
+  if (user.role === 'supervisor' || user.role === 'admin' || user.role === 'approver') links.push({ href: '/acknowledgments', label: 'تأیید وصول ابلاغیه‌ها' });
   if (user.role === 'admin') links.push({ href: '/admin', label: 'مدیریت کاربران' });
   links.push({ href: '/change-password', label: 'تغییر گذرواژه' });
   return links;
