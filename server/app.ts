@@ -15,6 +15,7 @@ import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
 import { registerInboxRoutes } from './inbox/routes';
+import { registerNotifications } from './notifications/routes';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
 import { createSearchService } from './search/service';
@@ -80,6 +81,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       }))
     : undefined;
   if (database && accounts && manifest) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarCatalogOf(manifest, policy), ...(seminars?.now ? { now: seminars.now } : {}) });
+  if (database && accounts) await registerNotifications(app, { db: database.db, guards: accounts, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
   if (database && accounts && manifest) {
     await registerInboxRoutes(app, {
       db: database.db,

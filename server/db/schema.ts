@@ -217,6 +217,23 @@ export interface AcknowledgmentsTable {
   address: string;
 }
 
+/** A mail to send, or sent (migration 008); retried with backoff until it is. */
+export interface OutboxTable {
+  id: string;
+  /** What it is about, unique: `reminder:<announcement>:<user>:<kind>:<step>`. */
+  key: string;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -234,6 +251,7 @@ export interface Database {
   editorial_transitions: EditorialTransitionsTable;
   stale_reviews: StaleReviewsTable;
   acknowledgments: AcknowledgmentsTable;
+  outbox: OutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

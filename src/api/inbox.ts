@@ -134,3 +134,18 @@ export const acknowledgmentReportRoutes = {
     response: acknowledgmentReportSchema,
   }),
 };
+
+export const outboxFailureSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  attempts: z.number().int(),
+  nextAttemptAt: z.number(),
+  lastError: z.string().nullable(),
+});
+
+export const outboxRoutes = {
+  /** Admins: mail not yet sent that has failed at least once, with its last error. */
+  failures: defineRoute({ method: 'GET', path: '/api/admin/outbox', response: z.object({ failures: z.array(outboxFailureSchema), smtpConfigured: z.boolean() }) }),
+};

@@ -23,9 +23,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('acknowledgments_once_per_text', ['announcement_id', 'user_id', 'text_sha256'])
     .execute();
   await db.schema.createIndex('acknowledgments_user_idx').on('acknowledgments').column('user_id').execute();
+
+  // Mail waiting to be sent (server/notifications/): written before it is sent, so nothing is
+  // lost when the SMTP server refuses; `key` (unique) makes each notification one row however
+  // many processes decide to send it.
+  await db.schema
+    .createTable('outbox')
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
+    .addColumn('key', 'text', (c) => c.notNull().unique())
+    .addColumn('user_id', 'text', (c) => c.references('users.id'))
+    .addColumn('to_address', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text', (c) => c.notNull())
+    .addColumn('text_body', 'text', (c) => c.notNull())
+    .addColumn('html_body', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+    .addColumn('sent_at', 'bigint')
+    .addColumn('last_error', 'text')
+    .execute();
+  await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['sent_at', 'next_attempt_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('outbox_due_idx').execute();
+  await db.schema.dropTable('outbox').execute();
   await db.schema.dropIndex('acknowledgments_user_idx').execute();
   await db.schema.dropTable('acknowledgments').execute();
 }
