@@ -14,6 +14,8 @@ import { recordSave, registerEditorialRoutes } from './editorial/routes';
 import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
+import { registerInboxRoutes } from './inbox/routes';
+import { registerNotifications } from './notifications/routes';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
 import { createSearchService } from './search/service';
@@ -33,13 +35,15 @@ export interface ServerParts {
   readonly manifest?: ManifestSource;
   /** Seminar overrides (tests): the clock that opens and closes registration. Code only, never from a request or the environment. */
   readonly seminars?: { readonly now?: () => number };
+  /** Inbox overrides (tests): the clock that decides days left and when an acknowledgment was made. Code only. */
+  readonly inbox?: { readonly now?: () => number };
   /** Told of every route as it is registered (the route inventory test reads their rules). */
   readonly onRoute?: (route: RouteOptions) => void;
   /** Builds still being made behind the running server (`npm start`); told when one is swapped in. */
   readonly builds?: SiteBuildProgress;
 }
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -80,6 +84,17 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       }))
     : undefined;
   if (database && accounts && manifest) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarCatalogOf(manifest, policy), ...(seminars?.now ? { now: seminars.now } : {}) });
+  if (database && accounts) await registerNotifications(app, { db: database.db, guards: accounts, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
+  if (database && accounts && manifest) {
+    await registerInboxRoutes(app, {
+      db: database.db,
+      guards: accounts,
+      manifest,
+      policy,
+      ...(inbox?.now ? { now: inbox.now } : {}),
+      onOrganisationsRefused: (message) => app.log.error(`the build's companies and units were not written: ${message}`),
+    });
+  }
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
     const session = accounts ? await accounts.authOf(request) : null;
     return policy.buildFor(session && { role: session.user.role });

@@ -33,6 +33,10 @@ export interface ServerConfig {
    * Keystatic; default the project itself. Keystatic is not mounted when it has no taxonomy.
    */
   readonly contentRoot?: string;
+  /** `SMTP_URL` (`smtp://host:25`, `smtps://user:pass@host:465`): mail is sent from the outbox only when set. */
+  readonly smtpUrl?: string;
+  /** `SMTP_FROM`: the sender of Ayin's mail. */
+  readonly mailFrom?: string;
 }
 
 export class ConfigError extends Error {}
@@ -52,7 +56,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
   const meiliHost = env.MEILI_HOST || undefined;
   if (meiliHost && !/^https?:\/\//.test(meiliHost)) throw new ConfigError(`MEILI_HOST must start with http:// or https://, got "${meiliHost}"`);
   if (meiliHost && !env.MEILI_MASTER_KEY) throw new ConfigError('MEILI_HOST is set but MEILI_MASTER_KEY is not: the server needs it to create the search-only key');
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}"`);
   return {
+    smtpUrl,
+    mailFrom: env.SMTP_FROM || 'ayin@localhost',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sampleAccounts: parseFlag('AYIN_SAMPLE_ACCOUNTS', env.AYIN_SAMPLE_ACCOUNTS),
     dataDir: path.resolve(root, env.AYIN_DATA_DIR ?? 'data'),

@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import { adminRoutes, type AdminUser } from '../../src/api/admin';
 import { ADMIN_ROLES } from '../../src/api/roles';
 import { registerApi } from '../api/plugin';
+import { listOrganisationOptions } from '../inbox/user-organisations';
 import type { Database } from '../db/schema';
 import { ApiError } from './api-errors';
 import { listAudit, recordAudit } from './audit';
@@ -44,6 +45,7 @@ const API_FIELD: Record<FieldIssue['field'], string> = {
   display_name: 'displayName',
   role: 'role',
   company: 'company',
+  unit: 'unitCode',
 };
 
 export type { AdminUser };
@@ -65,8 +67,8 @@ export async function registerAdminRoutes(app: FastifyInstance, { db, guards, se
     route(adminRoutes.listUsers, {
       access: adminOnly,
       async handler() {
-        const users = await listUsers(db);
-        return { users: users.map(toAdminUser), roles: ROLE_LABELS };
+        const [users, organisations] = await Promise.all([listUsers(db), listOrganisationOptions(db)]);
+        return { users: users.map(toAdminUser), roles: ROLE_LABELS, organisations };
       },
     });
 

@@ -11,10 +11,17 @@ import type { Database, UserRow } from '../db/schema';
 import { mapBounded } from './bounded';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { generatePassword } from './password';
+import { loadOrganisationIndex, type ResolvedOrganisations } from '../inbox/user-organisations';
 import { userRowFor } from './users';
 import { validateNewUser, type ValidUser } from './validation';
 
 export const CONTRACTOR_COLUMNS = ['username', 'display_name', 'company', 'password'] as const;
+/**
+ * The company and service unit by code (ids of content/organisations.yml), each optional: an
+ * unknown code is a problem at its row; a code fills an empty `company` cell with its name.
+ */
+export const OPTIONAL_CONTRACTOR_COLUMNS = ['company_code', 'unit_code'] as const;
+const KNOWN_COLUMNS: readonly string[] = [...CONTRACTOR_COLUMNS, ...OPTIONAL_CONTRACTOR_COLUMNS];
 /** Hashing is the slow part (about 0.1 s a row on two cores); beyond this, split the file. */
 export const MAX_IMPORT_ROWS = 1000;
 /**
@@ -80,7 +87,7 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
 
   const names = header.fields.map((f) => f.trim().toLowerCase());
   const missing = CONTRACTOR_COLUMNS.filter((c) => !names.includes(c));
-  const unknown = names.filter((n) => !(CONTRACTOR_COLUMNS as readonly string[]).includes(n));
+  const unknown = names.filter((n) => !KNOWN_COLUMNS.includes(n));
   if (missing.length || unknown.length || new Set(names).size !== names.length) {
     return failed([
       {
@@ -94,32 +101,35 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
   if (rows.length === 0) return failed([fileProblem('there are no rows after the header', 'پرونده جز سطر عنوان سطری ندارد.')]);
   if (rows.length > MAX_IMPORT_ROWS) return failed([fileProblem(`at most ${MAX_IMPORT_ROWS} rows per file`, 'تعداد سطرهای پرونده بیش از حد مجاز است.')]);
 
+  const organisations = await loadOrganisationIndex(db);
   const problems: ImportProblem[] = [];
-  const valid: { row: number; user: ValidUser; generated?: string }[] = [];
+  const valid: { row: number; user: ValidUser; generated?: string; links: ResolvedOrganisations }[] = [];
   const firstRowOf = new Map<string, number>();
   for (const record of rows) {
     if (record.fields.length !== names.length) {
       problems.push({ row: record.line, field: 'row', message: `has ${record.fields.length} fields, the header has ${names.length}`, messageFa: 'تعداد ستون‌های این سطر با سطر عنوان یکی نیست.' });
       continue;
     }
-    const cell = (column: (typeof CONTRACTOR_COLUMNS)[number]) => record.fields[names.indexOf(column)]!;
+    const cell = (column: (typeof CONTRACTOR_COLUMNS)[number] | (typeof OPTIONAL_CONTRACTOR_COLUMNS)[number]) => (names.includes(column) ? record.fields[names.indexOf(column)]! : '');
     const generated = cell('password') === '' ? generatePassword() : undefined;
+    const links = organisations.resolve({ companyCode: cell('company_code'), unitCode: cell('unit_code'), company: cell('company') });
     const { value, issues } = validateNewUser({
       username: cell('username'),
       displayName: cell('display_name'),
-      company: cell('company'),
+      company: links.companyName || cell('company'),
       password: generated ?? cell('password'),
       role: 'contractor',
     });
     problems.push(...issues.map((i) => ({ row: record.line, ...i })));
-    if (!value) continue;
+    problems.push(...links.problems.map((p) => ({ row: record.line, field: p.field === 'company' ? 'company_code' : 'unit_code', message: p.message, messageFa: p.messageFa })));
+    if (!value || links.problems.length) continue;
     const earlier = firstRowOf.get(value.username);
     if (earlier !== undefined) {
       problems.push({ row: record.line, field: 'username', message: `duplicates row ${earlier}`, messageFa: 'این نام کاربری در سطر دیگری از همین پرونده هم آمده است.' });
       continue;
     }
     firstRowOf.set(value.username, record.line);
-    valid.push({ row: record.line, user: value, generated });
+    valid.push({ row: record.line, user: value, generated, links });
   }
 
   const usernames = valid.map((v) => v.user.username);
@@ -134,7 +144,7 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
   if (problems.length) return failed(problems.sort((a, b) => a.row - b.row));
 
   // Hash before the transaction: it holds SQLite's write lock for its whole length.
-  const prepared: UserRow[] = await mapBounded(valid, hashConcurrency, (v) => userRowFor(v.user, now));
+  const prepared: UserRow[] = await mapBounded(valid, hashConcurrency, (v) => userRowFor(v.user, now, v.links));
   const imported: ImportedUser[] = valid.map((v) => ({ row: v.row, username: v.user.username, displayName: v.user.displayName, company: v.user.company!, generatedPassword: v.generated }));
   try {
     await db.transaction().execute(async (trx) => {

@@ -6,6 +6,7 @@ import type { PublicUser } from '../../src/api/auth';
 import type { Database, UserRow } from '../db/schema';
 import { dummyPasswordHash, hashPassword, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from './password';
 import { audienceOfRole, ROLE_LABELS, type Role } from './roles';
+import { loadOrganisationIndex } from '../inbox/user-organisations';
 import { AccountInputError, normalizeUsername, passwordIssues, validateNewUser, type NewUserInput, type ValidUser } from './validation';
 
 /** A user as the rest of the server sees it: never the password hash. */
@@ -49,16 +50,20 @@ export function toPublicUser(user: User): PublicUser {
 const ALREADY_EXISTS = { field: 'username', message: 'already exists', messageFa: 'این نام کاربری پیش‌تر ثبت شده است.' } as const;
 
 /** The row to insert for a validated user (hashing is the slow part: do it outside transactions). */
-export async function userRowFor(user: ValidUser, now: number): Promise<UserRow> {
+export interface OrganisationLinks {
+  readonly companyId: string | null;
+  readonly unitId: string | null;
+}
+
+export async function userRowFor(user: ValidUser, now: number, links: OrganisationLinks = { companyId: null, unitId: null }): Promise<UserRow> {
   return {
     id: randomUUID(),
     username: user.username,
     display_name: user.displayName,
     role: user.role,
     company: user.company,
-    // Linking a new account to a company and unit of migration 005 is the admin form's next step.
-    company_id: null,
-    unit_id: null,
+    company_id: links.companyId,
+    unit_id: links.unitId,
     password_hash: await hashPassword(user.password),
     created_at: now,
     disabled_at: null,
@@ -67,10 +72,13 @@ export async function userRowFor(user: ValidUser, now: number): Promise<UserRow>
 
 /** Creates a user; throws `AccountInputError` listing every problem, the username taken included. */
 export async function createUser(db: Kysely<Database>, input: NewUserInput, now = Date.now()): Promise<User> {
-  const { value, issues } = validateNewUser(input);
-  if (!value) throw new AccountInputError(issues);
+  // A company chosen by code gives the free-text company its name; an unknown code is a problem at its field.
+  const organisations = (await loadOrganisationIndex(db)).resolve(input);
+  const { value, issues } = validateNewUser({ ...input, company: organisations.companyName ?? input.company });
+  const allIssues = [...issues, ...organisations.problems];
+  if (!value || allIssues.length) throw new AccountInputError(allIssues);
   if (await findUserRow(db, value.username)) throw new AccountInputError([ALREADY_EXISTS]);
-  const row = await userRowFor(value, now);
+  const row = await userRowFor(value, now, organisations);
   try {
     await db.insertInto('users').values(row).execute();
   } catch (error) {

@@ -12,7 +12,7 @@ export const MAX_PASSWORD_INPUT = 256;
 const MAX_NAME_LENGTH = 100;
 const MAX_COMPANY_LENGTH = 120;
 
-export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company';
+export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company' | 'unit';
 
 export interface FieldIssue {
   readonly field: AccountField;
@@ -34,6 +34,9 @@ export interface NewUserInput {
   readonly displayName: string;
   readonly role: string;
   readonly company?: string | null;
+  /** The company and unit by code (content/organisations.yml ids); server/inbox/user-organisations.ts resolves them. */
+  readonly companyCode?: string | null;
+  readonly unitCode?: string | null;
 }
 
 export interface ValidUser {

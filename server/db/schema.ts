@@ -221,6 +221,41 @@ export interface StaleReviewsTable {
   reviewed_at: number;
 }
 
+/** One user's acknowledgment of one text of an announcement (migration 008). */
+export interface AcknowledgmentsTable {
+  id: string;
+  /** The announcement's file name without extension (the manifest's id). */
+  announcement_id: string;
+  user_id: string;
+  /** sha256 (hex) of the text acknowledged, as the manifest had it. */
+  text_sha256: string;
+  /** The user's role, company and unit when they acknowledged. */
+  role: string;
+  company_id: string | null;
+  company_name: string | null;
+  unit_id: string | null;
+  acknowledged_at: number;
+  /** The client's address as the server sees it (a trusted proxy's X-Forwarded-For). */
+  address: string;
+}
+
+/** A mail to send, or sent (migration 008); retried with backoff until it is. */
+export interface OutboxTable {
+  id: string;
+  /** What it is about, unique: `reminder:<announcement>:<user>:<kind>:<step>`. */
+  key: string;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -238,6 +273,8 @@ export interface Database {
   editorial_transitions: EditorialTransitionsTable;
   stale_reviews: StaleReviewsTable;
   refresher_attempts: RefresherAttemptsTable;
+  acknowledgments: AcknowledgmentsTable;
+  outbox: OutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

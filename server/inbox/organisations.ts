@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { parseOrganisationsCsv, type CsvProblem } from '../../src/domain/organisations/csv';
+import { parseOrganisationsCsv, type CsvProblem, type OrganisationRow } from '../../src/domain/organisations/csv';
 import { toPersianDigits } from '../../src/domain/digits';
 import type { Database } from '../db/schema';
 
@@ -25,6 +25,28 @@ export async function importOrganisations(db: Kysely<Database>, csv: string, now
   const { rows, problems } = parseOrganisationsCsv(csv);
   if (problems.length) return { ok: false, problems };
   if (!rows.length) return { ok: false, problems: [{ line: 1, column: 'kind', message: 'پرونده هیچ سطری ندارد.' }] };
+  return writeOrganisations(db, rows, now);
+}
+
+/**
+ * The companies and units of the build (`content/organisations.yml`, in the server manifest)
+ * written by the same rules as the admin's CSV, so the codes announcements name exist as rows
+ * users can belong to. The row numbers of a problem are the list's positions.
+ */
+export async function syncOrganisations(
+  db: Kysely<Database>,
+  organisations: { readonly companies: readonly { id: string; title: string }[]; readonly units: readonly { id: string; title: string }[] },
+  now: number,
+): Promise<ImportResult> {
+  const rows: OrganisationRow[] = [
+    ...organisations.companies.map((c, i) => ({ kind: 'company' as const, code: c.id, name: c.title, line: i + 1 })),
+    ...organisations.units.map((u, i) => ({ kind: 'unit' as const, code: u.id, name: u.title, line: i + 1 })),
+  ];
+  if (!rows.length) return { ok: true, created: 0, updated: 0 };
+  return writeOrganisations(db, rows, now);
+}
+
+async function writeOrganisations(db: Kysely<Database>, rows: readonly OrganisationRow[], now: number): Promise<ImportResult> {
   try {
     return await db.transaction().execute(async (tx) => {
       let created = 0;
@@ -43,8 +65,10 @@ export async function importOrganisations(db: Kysely<Database>, csv: string, now
             clashes.push({ line: row.line, column: 'name', message: `سطر ${toPersianDigits(row.line)}، ستون name: نام «${row.name}» از آنِ سازمان دیگری است.` });
             continue;
           }
-          await tx.updateTable(table).set({ name: row.name }).where('id', '=', byCode.id).execute();
-          updated++;
+          if (byCode.name !== row.name) {
+            await tx.updateTable(table).set({ name: row.name }).where('id', '=', byCode.id).execute();
+            updated++;
+          }
         } else if (byName) {
           await tx.updateTable(table).set({ code: row.code }).where('id', '=', byName.id).execute();
           updated++;

@@ -84,6 +84,10 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
           : null,
       };
     }),
+    organisations: {
+      companies: corpus.organisations.companies.map((c) => ({ id: c.id, title: c.title })),
+      units: corpus.organisations.units.map((u) => ({ id: u.id, title: u.title })),
+    },
     stale: staleFlags(history, citers).map((f) => {
       const mark = corpus.editions.find((e) => e.name === f.edition)?.entry.editorial;
       return { ...f, cites: f.cites.map((c) => ({ ...c, material: isMaterialChange(c, mark), redline: [...c.redline] })) };

@@ -121,6 +121,13 @@ export const serverManifestSchema = z.strictObject({
   regulations: z.array(manifestRegulationSchema),
   // A manifest written before announcements were in it still loads (with none to acknowledge).
   announcements: z.array(manifestAnnouncementSchema).default([]),
+  /** `content/organisations.yml`: the companies and units announcements may address, by code; the server keeps its tables in step. */
+  organisations: z
+    .strictObject({
+      companies: z.array(z.strictObject({ id, title: z.string().min(1) })),
+      units: z.array(z.strictObject({ id, title: z.string().min(1) })),
+    })
+    .default({ companies: [], units: [] }),
   /** «نیازمند بازبینی»: every (question or lesson, edition) whose cited clause that edition changed; `next` is docs/. */
   stale: z.array(manifestStaleFlagSchema).default([]),
 });

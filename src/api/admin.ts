@@ -5,6 +5,9 @@ import { labelled } from './fields';
 import { ROLES } from './roles';
 import { defineRoute } from './route';
 
+export const organisationOptionSchema = z.object({ code: z.string(), name: z.string() });
+export type OrganisationOption = z.infer<typeof organisationOptionSchema>;
+
 export const adminUserSchema = publicUserSchema.extend({ createdAt: z.number(), disabled: z.boolean() });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
@@ -22,6 +25,9 @@ export const newUserBodySchema = z.object({
   displayName: formText('نام و نام خانوادگی'),
   role: formText('نقش'),
   company: formText('شرکت'),
+  /** The company and the service unit from the organisations table, by code; empty: none. */
+  companyCode: formText('شرکت'),
+  unitCode: formText('واحد'),
 });
 export type NewUserBody = z.input<typeof newUserBodySchema>;
 
@@ -47,7 +53,12 @@ export const adminRoutes = {
   listUsers: defineRoute({
     method: 'GET',
     path: '/api/admin/users',
-    response: z.object({ users: z.array(adminUserSchema), roles: z.record(z.enum(ROLES), z.string()) }),
+    response: z.object({
+      users: z.array(adminUserSchema),
+      roles: z.record(z.enum(ROLES), z.string()),
+      /** The companies and units a new user can be given (those with a code). */
+      organisations: z.object({ companies: z.array(organisationOptionSchema), units: z.array(organisationOptionSchema) }),
+    }),
   }),
   createUser: defineRoute({ method: 'POST', path: '/api/admin/users', body: newUserBodySchema, response: z.object({ user: adminUserSchema }) }),
   disableUser: defineRoute({

@@ -8,6 +8,7 @@ export * from './auth';
 export * from './certificates';
 export * from './errors';
 export * from './fields';
+export * from './inbox';
 export * from './reports';
 export * from './roles';
 export * from './route';
@@ -18,10 +19,11 @@ export * from './training';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { certificateRoutes } from './certificates';
+import { acknowledgmentReportRoutes, inboxRoutes } from './inbox';
 import { reportRoutes } from './reports';
 import { searchRoutes } from './search';
 import { seminarRoutes } from './seminars';
 import { trainingRoutes } from './training';
 
 /** Every route of the contract, by area (the route-listing test checks the server has each). */
-export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes };
+export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes, inbox: inboxRoutes, acknowledgments: acknowledgmentReportRoutes };

@@ -20,7 +20,7 @@ type UserList = ResponseOf<typeof adminRoutes.listUsers>;
 type Imported = ResponseOf<typeof adminRoutes.importContractors>['imported'][number];
 
 const MAX_CSV_BYTES = 1024 * 1024;
-const EMPTY_USER = { username: '', displayName: '', role: 'contractor', company: '', password: '' };
+const EMPTY_USER = { username: '', displayName: '', role: 'contractor', company: '', companyCode: '', unitCode: '', password: '' };
 type NewUser = typeof EMPTY_USER;
 
 function UsersTable({ list, selfId, onChanged }: { list: UserList; selfId: string; onChanged: () => void }): ReactNode {
@@ -78,7 +78,7 @@ function UsersTable({ list, selfId, onChanged }: { list: UserList; selfId: strin
   );
 }
 
-function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, string>>; onCreated: () => void }): ReactNode {
+function CreateUser({ roles, organisations, onCreated }: { roles: Readonly<Record<string, string>>; organisations: UserList['organisations']; onCreated: () => void }): ReactNode {
   const [values, setValues] = useState<NewUser>(EMPTY_USER);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'danger'; text: ReactNode }>();
@@ -94,7 +94,12 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
     try {
       const { user } = await run(() =>
         call(adminRoutes.createUser, {
-          body: { ...values, company: values.role === 'contractor' ? values.company : '' },
+          body: {
+            ...values,
+            // A company chosen from the list gives the account its name; the free text is for companies not yet listed.
+            company: values.role === 'contractor' && !values.companyCode ? values.company : '',
+            companyCode: values.role === 'contractor' ? values.companyCode : '',
+          },
         }),
       );
       setMessage({
@@ -110,7 +115,11 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
     } catch (e) {
       const list = e instanceof ApiRequestError && Array.isArray(e.body.issues) ? (e.body.issues as { field: string; message: string }[]) : [];
       const byField: Record<string, string> = {};
-      for (const i of list) byField[i.field] = byField[i.field] ? `${byField[i.field]} ${i.message}` : i.message;
+      for (const i of list) {
+        // The company's problem belongs beside the list when the company was chosen from it.
+        const key = i.field === 'company' && values.companyCode ? 'companyCode' : i.field;
+        byField[key] = byField[key] ? `${byField[key]} ${i.message}` : i.message;
+      }
       setIssues(byField);
       setMessage({ kind: 'danger', text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -151,7 +160,36 @@ function CreateUser({ roles, onCreated }: { roles: Readonly<Record<string, strin
           ))}
         </select>,
       )}
-      {values.role === 'contractor' && field('company', 'شرکت پیمانکار', <input id="new-company" value={values.company} onChange={set('company')} {...describe('company')} />)}
+      {values.role === 'contractor' &&
+        organisations.companies.length > 0 &&
+        field(
+          'companyCode',
+          'شرکت پیمانکار',
+          <select id="new-companyCode" value={values.companyCode} onChange={set('companyCode')} {...describe('companyCode')}>
+            <option value="">شرکتی که در فهرست نیست…</option>
+            {organisations.companies.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>,
+        )}
+      {values.role === 'contractor' &&
+        !values.companyCode &&
+        field('company', organisations.companies.length ? 'نام شرکت (اگر در فهرست نیست)' : 'شرکت پیمانکار', <input id="new-company" value={values.company} onChange={set('company')} {...describe('company')} />)}
+      {organisations.units.length > 0 &&
+        field(
+          'unitCode',
+          'واحد خدماتی',
+          <select id="new-unitCode" value={values.unitCode} onChange={set('unitCode')} {...describe('unitCode')}>
+            <option value="">بدون واحد</option>
+            {organisations.units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>,
+        )}
       {field(
         'password',
         'گذرواژهٔ آغازین',
@@ -211,7 +249,7 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
   return (
     <form className={styles.form} onSubmit={submit} aria-label="ورود کارکنان پیمانکار از CSV">
       <p className={styles.hint}>
-        ستون‌ها: <bdi className={styles.code}>username,display_name,company,password</bdi> (سطر نخست عنوان‌ها). اگر خانهٔ گذرواژه خالی باشد، گذرواژه‌ای ساخته و همین‌جا یک بار نشان داده
+        ستون‌ها: <bdi className={styles.code}>username,display_name,company,password</bdi> و در صورت نیاز <bdi className={styles.code}>company_code,unit_code</bdi> (شناسهٔ شرکت و واحد از فهرست سازمان‌ها؛ سطر نخست عنوان‌ها). اگر خانهٔ گذرواژه خالی باشد، گذرواژه‌ای ساخته و همین‌جا یک بار نشان داده
         می‌شود. اگر سطری خطا داشته باشد، هیچ سطری ثبت نمی‌شود.
       </p>
       <div className={styles.field}>
@@ -293,7 +331,7 @@ function Admin({ selfId }: { selfId: string }): ReactNode {
       <div className={`col col--5 ${styles.column}`}>
         <section className={styles.section} aria-labelledby="create-user">
           <Heading as="h2" id="create-user">ساخت کاربر</Heading>
-          <CreateUser roles={list.roles} onCreated={load} />
+          <CreateUser roles={list.roles} organisations={list.organisations} onCreated={load} />
         </section>
         <section className={styles.section} aria-labelledby="import-csv">
           <Heading as="h2" id="import-csv">ورود کارکنان پیمانکار از CSV</Heading>

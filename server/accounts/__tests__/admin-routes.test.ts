@@ -121,6 +121,78 @@ describe.each(dialects)('/api/admin on $name', (t) => {
     expect((await authenticate(t.db, 'reza.karimi', 'reza-password-1')).ok).toBe(true);
   });
 
+  /** Two companies and a unit as content/organisations.yml names them, and a company migrated from free text (no code). */
+  async function seedOrganisations() {
+    await t.db.insertInto('companies').values([
+      { id: 'co-pars', code: 'pars-niroo-khadamat', name: 'شرکت خدمات برق پارس نیرو', created_at: 1 },
+      { id: 'co-roshan', code: 'roshan-gostar-shomal', name: 'شرکت روشن‌گستر شمال', created_at: 1 },
+      { id: 'co-legacy', code: null, name: 'شرکت پیمانکاری نمونه نور', created_at: 1 },
+    ]).execute();
+    await t.db.insertInto('units').values({ id: 'unit-north', code: 'omur-barq-shomal', name: 'امور برق شمال', created_at: 1 }).execute();
+  }
+  const linksOf = (username: string) => t.db.selectFrom('users').select(['company', 'company_id', 'unit_id']).where('username', '=', username).executeTakeFirstOrThrow();
+
+  it('links a new user to the company and unit chosen by code, offers the coded ones to the form, and refuses an unknown code at its field', async () => {
+    await seedOrganisations();
+    const s = await admin();
+    const list = (await app.inject({ method: 'GET', url: '/api/admin/users', headers: { cookie: s.cookie } })).json() as { organisations: { companies: { code: string }[]; units: { code: string }[] } };
+    // The migrated company without a code cannot be chosen by one.
+    expect(list.organisations.companies.map((c) => c.code).sort()).toEqual(['pars-niroo-khadamat', 'roshan-gostar-shomal']);
+    expect(list.organisations.units.map((u) => u.code)).toEqual(['omur-barq-shomal']);
+
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: headers(s),
+      payload: { username: 'omid.pars', password: 'omid-password-1', displayName: 'امید پارسا', role: 'contractor', companyCode: 'pars-niroo-khadamat', unitCode: 'omur-barq-shomal' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // The company's name comes from the table, so the certificate prints what the company is called.
+    expect(created.json()).toMatchObject({ user: { company: 'شرکت خدمات برق پارس نیرو' } });
+    expect(await linksOf('omid.pars')).toEqual({ company: 'شرکت خدمات برق پارس نیرو', company_id: 'co-pars', unit_id: 'unit-north' });
+
+    const staff = await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: { ...newUser, unitCode: 'omur-barq-shomal' } });
+    expect(staff.statusCode, staff.body).toBe(201);
+    expect(await linksOf('sara.staff')).toEqual({ company: null, company_id: null, unit_id: 'unit-north' });
+
+    // Free text naming a listed company is linked to it.
+    const byName = await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: { username: 'reza.noor', password: 'reza-password-1', displayName: 'رضا نوری', role: 'contractor', company: 'شرکت  پیمانکاری نمونه نور' } });
+    expect(byName.statusCode, byName.body).toBe(201);
+    expect((await linksOf('reza.noor')).company_id).toBe('co-legacy');
+
+    const before = await userCount();
+    const unknown = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: headers(s),
+      payload: { username: 'ghasem.x', password: 'ghasem-password-1', displayName: 'قاسم ایکس', role: 'contractor', companyCode: 'no-such-company', unitCode: 'no-such-unit' },
+    });
+    const body = expectApiError(unknown, 400, 'invalid_input') as unknown as { issues: { field: string; message: string }[] };
+    expect(body.issues).toEqual(
+      expect.arrayContaining([
+        { field: 'company', message: 'شرکت «no-such-company» در فهرست شرکت‌ها نیست.' },
+        { field: 'unitCode', message: 'واحد «no-such-unit» در فهرست واحدها نیست.' },
+      ]),
+    );
+    expect(await userCount()).toBe(before);
+  });
+
+  it('imports contractors with company_code and unit_code columns, and none when a row names an unknown code', async () => {
+    await seedOrganisations();
+    const s = await admin();
+    const csv = ['username,display_name,company,password,company_code,unit_code', 'ali.rahimi,علی رحیمی,,ali-password-1,roshan-gostar-shomal,omur-barq-shomal', 'maryam.sadeghi,مریم صادقی,شرکت پیمانکاری نمونه نور,maryam-password-1,,'].join('\n');
+    const res = await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: csv });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await linksOf('ali.rahimi')).toEqual({ company: 'شرکت روشن‌گستر شمال', company_id: 'co-roshan', unit_id: 'unit-north' });
+    expect(await linksOf('maryam.sadeghi')).toMatchObject({ company_id: 'co-legacy', unit_id: null });
+
+    const bad = ['username,display_name,company,password,company_code', 'hadi.ok,هادی درست,,hadi-password-1,pars-niroo-khadamat', 'neda.bad,ندا نادرست,,neda-password-1,no-such-company'].join('\n');
+    const refused = await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: bad });
+    const body = expectApiError(refused, 400, 'import_failed') as unknown as { problems: { row: number; field: string; message: string }[] };
+    expect(body.problems).toContainEqual({ row: 3, field: 'company_code', message: 'شرکت «no-such-company» در فهرست شرکت‌ها نیست.' });
+    expect(await t.db.selectFrom('users').select('username').where('username', '=', 'hadi.ok').executeTakeFirst()).toBeUndefined();
+  });
+
   it('answers every invalid field of a new user in Persian, by its API name, storing nothing', async () => {
     const s = await admin();
     const res = await app.inject({

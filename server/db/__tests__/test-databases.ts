@@ -59,6 +59,8 @@ export function testDatabases(): TestDatabase[] {
     },
     async reset() {
       const db = handles[name]!.db;
+      await db.deleteFrom('acknowledgments').execute();
+      await db.deleteFrom('outbox').execute();
       await db.deleteFrom('sessions').execute();
       await db.deleteFrom('login_attempts').execute();
       await db.deleteFrom('users').execute();

@@ -11,6 +11,7 @@ import * as m004 from './004-audit';
 import * as m005 from './005-organisations';
 import * as m006 from './006-editorial';
 import * as m007 from './007-training-currency';
+import * as m008 from './008-acknowledgments';
 import * as m010 from './010-refreshers';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -21,5 +22,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '005-organisations': m005,
   '006-editorial': m006,
   '007-training-currency': m007,
+  '008-acknowledgments': m008,
   '010-refreshers': m010,
 };

@@ -8,6 +8,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { signInHref, signOut, useSession, type Me } from '@site/src/lib/api';
+import { toPersianDigits } from '@site/src/domain/digits';
+import { useInboxCount } from '@site/src/components/Inbox/useInboxCount';
+import inboxStyles from '@site/src/components/Inbox/styles.module.css';
 import styles from './styles.module.css';
 
 interface MenuLink {
@@ -16,12 +19,24 @@ interface MenuLink {
 }
 
 export function accountLinks(user: Me): MenuLink[] {
-  const links: MenuLink[] = [{ href: '/my-learning', label: 'یادگیری من' }];
+  const links: MenuLink[] = [{ href: '/inbox', label: 'کارتابل' }, { href: '/my-learning', label: 'یادگیری من' }];
   if (user.role === 'supervisor' || user.role === 'admin') links.push({ href: '/reports', label: 'گزارش‌ها' });
+  if (user.role === 'supervisor' || user.role === 'admin' || user.role === 'approver') links.push({ href: '/acknowledgments', label: 'تأیید وصول ابلاغیه‌ها' });
   if (user.role === 'editor' || user.role === 'approver' || user.role === 'admin') links.push({ href: '/training-review', label: 'بازبینی آموزش' });
   if (user.role === 'admin') links.push({ href: '/admin', label: 'مدیریت کاربران' });
   links.push({ href: '/change-password', label: 'تغییر گذرواژه' });
   return links;
+}
+
+/** The inbox's count beside its link (nothing while unknown or zero). */
+function InboxCount({ count }: { count: number | undefined }): ReactNode {
+  if (!count) return null;
+  return (
+    <span className={inboxStyles.count} data-testid="inbox-count">
+      {toPersianDigits(count)}
+      <span className="sr-only"> ابلاغیه در انتظار تأیید</span>
+    </span>
+  );
 }
 
 function SignInLink({ mobile, pending }: { mobile?: boolean; pending?: boolean }): ReactNode {
@@ -53,6 +68,7 @@ function useSignOut() {
 
 function MobileMenu({ user }: { user: Me }): ReactNode {
   const out = useSignOut();
+  const count = useInboxCount(true);
   return (
     <li className="menu__list-item" data-account="signed-in" data-session="known">
       <span className={clsx('menu__link', styles.mobileName)}>
@@ -61,7 +77,10 @@ function MobileMenu({ user }: { user: Me }): ReactNode {
       <ul className="menu__list">
         {accountLinks(user).map((l) => (
           <li key={l.href} className="menu__list-item">
-            <a className="menu__link" href={l.href}>{l.label}</a>
+            <a className="menu__link" href={l.href}>
+              {l.label}
+              {l.href === '/inbox' && <InboxCount count={count} />}
+            </a>
           </li>
         ))}
         <li className="menu__list-item">
@@ -79,6 +98,7 @@ function DesktopMenu({ user }: { user: Me }): ReactNode {
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
   const out = useSignOut();
+  const count = useInboxCount(true);
 
   useEffect(() => {
     if (!open) return;
@@ -113,6 +133,7 @@ function DesktopMenu({ user }: { user: Me }): ReactNode {
         onClick={() => setOpen((o) => !o)}
       >
         <span className={styles.name}>{user.displayName}</span>
+        <InboxCount count={count} />
       </button>
       <div id={menuId} className={clsx('dropdown__menu', styles.menu)} hidden={!open}>
         <p className={styles.who}>
@@ -126,7 +147,10 @@ function DesktopMenu({ user }: { user: Me }): ReactNode {
         <ul className={styles.links}>
           {accountLinks(user).map((l) => (
             <li key={l.href}>
-              <a className="dropdown__link" href={l.href}>{l.label}</a>
+              <a className="dropdown__link" href={l.href}>
+                {l.label}
+                {l.href === '/inbox' && <InboxCount count={count} />}
+              </a>
             </li>
           ))}
           <li>

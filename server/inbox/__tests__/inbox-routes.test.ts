@@ -1,0 +1,290 @@
+/**
+ * `/api/inbox/*` through fastify's inject with the real accounts routes (sign-in, sessions,
+ * CSRF) on SQLite and PostgreSQL: who sees which announcement, acknowledging once per text,
+ * the bad inputs (not addressed, another audience, a changed text, twice), and the address
+ * recorded as the server sees it.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { jalaliToGregorianUTC } from '../../../src/domain/jalali';
+import { createAudiencePolicy } from '../../../src/policy/audience';
+import { registerAccountRoutes } from '../../accounts/routes';
+import { userRowFor } from '../../accounts/users';
+import { testDatabases } from '../../db/__tests__/test-databases';
+import type { UserRow } from '../../db/schema';
+import { serverManifestSchema, type ServerManifest } from '../../manifest/schema';
+import type { ManifestSource } from '../../manifest/source';
+import { registerInboxRoutes } from '../routes';
+
+const dialects = testDatabases();
+const PERSIAN = /[\u0600-\u06FF]/;
+const HASH_A = 'a'.repeat(64);
+const HASH_B = 'b'.repeat(64);
+
+/** 1404/03/07 15:30 in Tehran (noon UTC): two days after publication, three before the due day 1404/03/10. */
+const at = (year: number, month: number, day: number) => jalaliToGregorianUTC({ year, month, day }).getTime();
+let clock = at(1404, 3, 7);
+
+const noTargets = { everyone: false, roles: [], companies: [], units: [], due: null, dueDays: null };
+function manifestWith(hotSeasonHash: string): ServerManifest {
+  return serverManifestSchema.parse({
+    version: 1,
+    builtAt: new Date().toISOString(),
+    courses: [],
+    seminars: [],
+    editions: [],
+    regulations: [],
+    organisations: {
+      companies: [
+        { id: 'pars-niroo-khadamat', title: 'شرکت خدمات برق پارس نیرو' },
+        { id: 'kontor-pajouh', title: 'شرکت کنتورپژوه ایرانیان' },
+      ],
+      units: [{ id: 'omur-barq-shomal', title: 'امور برق شمال' }],
+    },
+    announcements: [
+      {
+        id: '1404-03-05-hot-season-disconnection',
+        title: 'ضوابط ویژه قطع برق مشترکین خانگی بدهکار در فصل گرم ۱۴۰۴',
+        permalink: '/announcements/1404/03/05/hot-season-disconnection',
+        published: { year: 1404, month: 3, day: 5 },
+        audience: ['staff', 'contractor'],
+        textSha256: hotSeasonHash,
+        acknowledge: { ...noTargets, companies: ['pars-niroo-khadamat'], units: ['omur-barq-shomal'], dueDays: 5 },
+      },
+      {
+        id: '1404-02-10-staff-only',
+        title: 'ابلاغیهٔ ویژهٔ کارکنان',
+        permalink: '/announcements/1404/02/10/staff-only',
+        published: { year: 1404, month: 2, day: 10 },
+        audience: ['staff'],
+        textSha256: HASH_A,
+        acknowledge: { ...noTargets, everyone: true, due: { year: 1404, month: 2, day: 31 } },
+      },
+      {
+        id: '1404-01-15-no-acknowledgment',
+        title: 'ابلاغیهٔ بدون تأیید وصول',
+        permalink: '/announcements/1404/01/15/none',
+        published: { year: 1404, month: 1, day: 15 },
+        audience: ['staff', 'contractor'],
+        textSha256: HASH_A,
+        acknowledge: null,
+      },
+    ],
+  });
+}
+
+describe.each(dialects)('/api/inbox on $name', (t) => {
+  let app: FastifyInstance;
+  let manifest: ServerManifest;
+  const source: ManifestSource = { file: '(test)', current: () => manifest, reload: () => false };
+  let rows: Record<string, UserRow>;
+
+  async function buildApp() {
+    // The proxy at 127.0.0.1 is trusted (TRUST_PROXY), no one else's X-Forwarded-For is.
+    const server = Fastify({ logger: false, trustProxy: ['127.0.0.1'] });
+    const guards = await registerAccountRoutes(server, { db: t.db, secureCookies: false, sessionCacheMs: 0 });
+    await registerInboxRoutes(server, { db: t.db, guards, manifest: source, policy: createAudiencePolicy(), now: () => clock });
+    await server.ready();
+    return server;
+  }
+
+  beforeAll(async () => {
+    const make = (username: string, role: 'contractor' | 'staff', company: string | null) =>
+      userRowFor({ username, password: `${username}-password`, displayName: { 'omid.pars': 'امید پارسا', 'neda.kontor': 'ندا کنتوری', 'sara.north': 'سارا شمالی' }[username] ?? 'کاربر', role, company }, Date.now());
+    rows = {
+      pars: await make('omid.pars', 'contractor', 'شرکت خدمات برق پارس نیرو'),
+      kontor: await make('neda.kontor', 'contractor', 'شرکت کنتورپژوه ایرانیان'),
+      north: await make('sara.north', 'staff', null),
+      supervisor: await userRowFor({ username: 'hamid.supervisor', password: 'hamid.supervisor-password', displayName: 'حمید ناظری', role: 'supervisor', company: null }, Date.now()),
+      approver: await userRowFor({ username: 'reza.approver', password: 'reza.approver-password', displayName: 'رضا تأییدی', role: 'approver', company: null }, Date.now()),
+    };
+  });
+
+  beforeEach(async () => {
+    await t.reset();
+    manifest = manifestWith(HASH_A);
+    clock = at(1404, 3, 7);
+    app = await buildApp();
+    // The first signed-in request writes the build's companies and units; link the users to them.
+    await t.db.insertInto('users').values(Object.values(rows)).execute();
+    const s = await signIn('sara.north');
+    expect((await app.inject({ method: 'GET', url: '/api/inbox', headers: { cookie: s.cookie } })).statusCode).toBe(200);
+    const idOf = async (table: 'companies' | 'units', code: string) => (await t.db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+    await t.db.updateTable('users').set({ company_id: await idOf('companies', 'pars-niroo-khadamat') }).where('username', '=', 'omid.pars').execute();
+    await t.db.updateTable('users').set({ company_id: await idOf('companies', 'kontor-pajouh') }).where('username', '=', 'neda.kontor').execute();
+    await t.db.updateTable('users').set({ unit_id: await idOf('units', 'omur-barq-shomal') }).where('username', '=', 'sara.north').execute();
+  });
+  afterEach(() => app.close());
+
+  async function signIn(username: string) {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: `${username}-password` } });
+    expect(res.statusCode, res.body).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
+    return { cookie: `ayin_session=${cookie.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
+  }
+  type Session = Awaited<ReturnType<typeof signIn>>;
+  const inbox = async (s: Session) => {
+    const res = await app.inject({ method: 'GET', url: '/api/inbox', headers: { cookie: s.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    return res.json() as { pending: { id: string; daysLeft: number; overdue: boolean; due: unknown; textSha256: string; previouslyAcknowledgedAt: number | null }[]; acknowledged: { id: string; acknowledgedAt: number; onTime: boolean }[] };
+  };
+  const acknowledge = (s: Session, id: string, textSha256: string, extra: { remoteAddress?: string; headers?: Record<string, string> } = {}) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/inbox/announcements/${id}/acknowledge`,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...extra.headers },
+      payload: { textSha256 },
+      ...(extra.remoteAddress ? { remoteAddress: extra.remoteAddress } : {}),
+    });
+  const acknowledgmentRows = () => t.db.selectFrom('acknowledgments').selectAll().orderBy('acknowledged_at').execute();
+  const HOT = '1404-03-05-hot-season-disconnection';
+
+  it('writes the build\'s companies and units, and lists each reader what is addressed to them with the due day and days left', async () => {
+    expect((await t.db.selectFrom('companies').select('code').orderBy('code').execute()).map((c) => c.code)).toEqual(['kontor-pajouh', 'pars-niroo-khadamat']);
+    const pars = await inbox(await signIn('omid.pars'));
+    expect(pars.pending).toEqual([
+      expect.objectContaining({ id: HOT, due: { year: 1404, month: 3, day: 10 }, daysLeft: 3, overdue: false, textSha256: HASH_A, previouslyAcknowledgedAt: null }),
+    ]);
+    expect(pars.acknowledged).toEqual([]);
+    // A contractor of another company is not addressed; the staff member of the unit is, and
+    // also by `everyone` of the staff-only one their audience may read.
+    expect(await inbox(await signIn('neda.kontor'))).toEqual({ pending: [], acknowledged: [] });
+    const north = await inbox(await signIn('sara.north'));
+    expect(north.pending.map((p) => [p.id, p.overdue])).toEqual([
+      ['1404-02-10-staff-only', true],
+      [HOT, false],
+    ]);
+    const count = await app.inject({ method: 'GET', url: '/api/inbox/count', headers: { cookie: (await signIn('sara.north')).cookie } });
+    expect(count.json()).toEqual({ pending: 2, overdue: 1 });
+  });
+
+  it('records an acknowledgment with role, company, time and address once: the second answers the same record', async () => {
+    const s = await signIn('omid.pars');
+    const first = await acknowledge(s, HOT, HASH_A);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual({ created: true, acknowledgment: { announcementId: HOT, textSha256: HASH_A, acknowledgedAt: clock } });
+    const firstAt = clock;
+    clock += 3600_000;
+    const again = await acknowledge(s, HOT, HASH_A);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual({ created: false, acknowledgment: { announcementId: HOT, textSha256: HASH_A, acknowledgedAt: firstAt } });
+    const stored = await acknowledgmentRows();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ user_id: rows.pars!.id, role: 'contractor', company_name: 'شرکت خدمات برق پارس نیرو', text_sha256: HASH_A, address: '127.0.0.1' });
+    expect(stored[0]!.company_id).not.toBeNull();
+    const after = await inbox(s);
+    expect(after.pending).toEqual([]);
+    expect(after.acknowledged).toEqual([expect.objectContaining({ id: HOT, acknowledgedAt: firstAt, onTime: true })]);
+  });
+
+  it('answers 404 and records nothing for an announcement not addressed to the reader, one their audience may not read, or none at all', async () => {
+    const kontor = await signIn('neda.kontor');
+    for (const [id, hash] of [
+      [HOT, HASH_A],
+      ['1404-02-10-staff-only', HASH_A],
+      ['1404-01-15-no-acknowledgment', HASH_A],
+      ['no-such-announcement', HASH_A],
+    ] as const) {
+      const res = await acknowledge(kontor, id, hash);
+      expect(res.statusCode, `${id}: ${res.body}`).toBe(404);
+      expect(res.json()).toEqual({ error: 'announcement_not_found', message: 'این ابلاغیه پیدا نشد یا برای شما نیست.' });
+    }
+    // `everyone` of a staff announcement does not reach a contractor of a targeted company either.
+    expect((await acknowledge(await signIn('omid.pars'), '1404-02-10-staff-only', HASH_A)).statusCode).toBe(404);
+    expect(await acknowledgmentRows()).toEqual([]);
+  });
+
+  it('refuses the text the browser saw when the build has another (409, in Persian), and asks again for a changed text', async () => {
+    const s = await signIn('omid.pars');
+    const stale = await acknowledge(s, HOT, HASH_B);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toEqual({ error: 'text_changed', message: 'متن این ابلاغیه تغییر کرده است؛ لطفاً متن جدید را بخوانید' });
+    expect(await acknowledgmentRows()).toEqual([]);
+
+    expect((await acknowledge(s, HOT, HASH_A)).statusCode).toBe(201);
+    const acknowledgedAt = clock;
+    // A new build changes the text: pending again, saying when the earlier text was acknowledged.
+    manifest = manifestWith(HASH_B);
+    clock = at(1404, 3, 12);
+    const again = await inbox(s);
+    expect(again.pending).toEqual([expect.objectContaining({ id: HOT, textSha256: HASH_B, previouslyAcknowledgedAt: acknowledgedAt, daysLeft: -2, overdue: true })]);
+    expect((await acknowledge(s, HOT, HASH_A)).statusCode).toBe(409);
+    expect((await acknowledge(s, HOT, HASH_B)).statusCode).toBe(201);
+    expect((await acknowledgmentRows()).map((r) => r.text_sha256)).toEqual([HASH_A, HASH_B]);
+    // Acknowledged two days after the due day: counted late.
+    expect((await inbox(s)).acknowledged).toEqual([expect.objectContaining({ id: HOT, onTime: false })]);
+  });
+
+  it('records the address as the server sees it: a trusted proxy\'s X-Forwarded-For, else the peer', async () => {
+    const pars = await signIn('omid.pars');
+    expect((await acknowledge(pars, HOT, HASH_A, { headers: { 'x-forwarded-for': '10.20.30.40' } })).statusCode).toBe(201);
+    const north = await signIn('sara.north');
+    // Not from the trusted proxy: its forged header is ignored.
+    expect((await acknowledge(north, HOT, HASH_A, { remoteAddress: '192.0.2.7', headers: { 'x-forwarded-for': '10.20.30.40' } })).statusCode).toBe(201);
+    const byUser = Object.fromEntries((await acknowledgmentRows()).map((r) => [r.user_id, r.address]));
+    expect(byUser).toEqual({ [rows.pars!.id]: '10.20.30.40', [rows.north!.id]: '192.0.2.7' });
+  });
+
+  it('asks for a session (401) and for the CSRF token (403) before recording anything', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/inbox' })).statusCode).toBe(401);
+    const res = await app.inject({ method: 'POST', url: `/api/inbox/announcements/${HOT}/acknowledge`, payload: { textSha256: HASH_A } });
+    expect(res.statusCode).toBe(401);
+    const s = await signIn('omid.pars');
+    const noToken = await app.inject({ method: 'POST', url: `/api/inbox/announcements/${HOT}/acknowledge`, headers: { cookie: s.cookie }, payload: { textSha256: HASH_A } });
+    expect(noToken.statusCode).toBe(403);
+    const badHash = await acknowledge(s, HOT, 'not-a-hash');
+    expect(badHash.statusCode).toBe(400);
+    expect((badHash.json() as { message: string }).message).toMatch(PERSIAN);
+    expect(await acknowledgmentRows()).toEqual([]);
+  });
+
+  it('answers two simultaneous acknowledgments of one text with one record', async () => {
+    const s = await signIn('omid.pars');
+    const answers = await Promise.all([acknowledge(s, HOT, HASH_A), acknowledge(s, HOT, HASH_A), acknowledge(s, HOT, HASH_A)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(await acknowledgmentRows()).toHaveLength(1);
+  });
+
+  it('reports to supervisors (and approvers) per announcement who is targeted, acknowledged on time or late, or overdue, per company the share on time, and as CSV and XLSX', async () => {
+    expect((await acknowledge(await signIn('omid.pars'), HOT, HASH_A)).statusCode).toBe(201);
+    clock = at(1404, 3, 12);
+    expect((await acknowledge(await signIn('sara.north'), HOT, HASH_A)).statusCode).toBe(201);
+
+    // A contractor may not read it.
+    expect((await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: (await signIn('omid.pars')).cookie } })).statusCode).toBe(403);
+    const approver = await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: (await signIn('reza.approver')).cookie } });
+    expect(approver.statusCode).toBe(200);
+    const s = await signIn('hamid.supervisor');
+    const res = await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: s.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as { announcements: { id: string; targeted: number; acknowledged: number; onTime: number; late: number; overdue: number; people: { username: string; status: string }[] }[]; companies: { companyCode: string | null; targeted: number; onTime: number; onTimeShare: number | null }[] };
+    const hot = report.announcements.find((a) => a.id === HOT)!;
+    expect(hot).toMatchObject({ targeted: 2, acknowledged: 2, onTime: 1, late: 1, overdue: 0 });
+    expect(Object.fromEntries(hot.people.map((p) => [p.username, p.status]))).toEqual({ 'omid.pars': 'on-time', 'sara.north': 'late' });
+    // `everyone` of the staff-only one: the staff member, the supervisor and the approver (their builds read staff texts); all overdue.
+    const staffOnly = report.announcements.find((a) => a.id === '1404-02-10-staff-only')!;
+    expect(staffOnly.people.map((p) => p.username).sort()).toEqual(['hamid.supervisor', 'reza.approver', 'sara.north']);
+    expect(staffOnly.overdue).toBe(3);
+    expect(report.announcements.map((a) => a.id)).not.toContain('1404-01-15-no-acknowledgment');
+    expect(report.companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toMatchObject({ targeted: 1, onTime: 1, onTimeShare: 1 });
+
+    const csv = await app.inject({ method: 'GET', url: '/api/acknowledgments?format=csv', headers: { cookie: s.cookie } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers["content-disposition"]).toContain("acknowledgments-1404-03-12.csv");
+    expect(csv.body.startsWith('\uFEFFشناسهٔ ابلاغیه,ابلاغیه,مهلت تأیید,نام')).toBe(true);
+    const line = csv.body.split('\r\n').find((l) => l.includes('omid.pars'))!;
+    expect(line).toContain(`${HOT},ضوابط ویژه قطع برق مشترکین خانگی بدهکار در فصل گرم ۱۴۰۴,1404/03/10,امید پارسا,omid.pars,پیمانکار,شرکت خدمات برق پارس نیرو,,تأیید در مهلت,1404/03/07 15:30`);
+
+    const xlsx = await app.inject({ method: 'GET', url: '/api/acknowledgments?format=xlsx', headers: { cookie: s.cookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('تأیید وصول')!;
+    expect(sheet.views[0]!.rightToLeft).toBe(true);
+    const names = sheet.getColumn(4).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(['امید پارسا', 'سارا شمالی']));
+  });
+});
