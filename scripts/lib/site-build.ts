@@ -11,6 +11,7 @@ import { BUILD_AUDIENCES, type BuildAudience } from '../../src/content/build-aud
 import { loadCorpus } from '../../src/content/corpus';
 import { buildToday, editionForDate } from '../../src/content/editions';
 import { ContentError } from '../../src/content/problems';
+import { buildKeystaticUi } from './keystatic-ui';
 import { formatJalaliIso } from '../../src/domain/jalali';
 import { manifestFromCorpus, writeServerManifest } from '../../server/manifest';
 import { precompressDir } from './precompress';
@@ -53,6 +54,12 @@ export async function buildSite({ siteDir, outDir = path.join(siteDir, 'build'),
   for (const audience of audiences) {
     const stats = precompressDir(path.join(outDir, audience), (n) => log(`    ${audience}: ${n} files …`));
     log(`    ${audience}: ${stats.files} files: ${kb(stats.rawBytes)} → ${kb(stats.brotliBytes)} brotli, ${kb(stats.gzipBytes)} gzip.`);
+  }
+
+  // The editors' Keystatic is its own bundle (build/.keystatic/), made with the editors' build.
+  if (audiences.includes('editor')) {
+    const ui = await buildKeystaticUi({ siteDir, outDir });
+    log(`    editors' Keystatic → ${path.relative(siteDir, ui.dir)} (${kb(ui.bytes)})`);
   }
 
   // Written last but before the stamp: a server reloading it sees the content of this build.
