@@ -38,13 +38,25 @@ const sample = fields.checkbox({ label: 'محتوای نمونه', description: 
 /** Docusaurus reads these; editors do not touch them, but a save must keep them. */
 const docusaurusKeys = { sidebar_position: fields.ignored(), sidebar_label: fields.ignored() };
 
+/**
+ * A collection's slug field. Keystatic reads a `fields.text` slug field from the file *name*
+ * and leaves it out of the front matter on save (a saved CS-002 lost its `code:` and got
+ * `cs-002`); `fields.slug` keeps the value in the file and the slug in the name.
+ */
+const slugOf = (label: string, slug: { description: string; generate?: (name: string) => string }, validation: { regex: RegExp; message: string } | undefined = undefined) =>
+  fields.slug({
+    name: { label, validation: { isRequired: true, ...(validation ? { pattern: validation } : {}) } },
+    slug: { label: 'نام پرونده', description: slug.description, ...(slug.generate ? { generate: slug.generate } : {}) },
+  });
+const titleSlug = (label: string) => slugOf(label, { description: 'با حروف لاتین، مانند meter-reading؛ نشانی صفحه از آن ساخته می‌شود' });
+
 /** Ayin's MDX body: its components are registered globally (src/theme/MDXComponents.tsx). */
 const mdxBody = (label: string) => fields.mdx({ label, extension: 'mdx' });
 
 export function regulationFields(taxonomy: Taxonomy) {
   return {
     title: required('عنوان'),
-    code: fields.text({ label: 'کد مقرره', description: 'مانند CS-003؛ نام پرونده از آن ساخته می‌شود', validation: { isRequired: true, pattern: { regex: REGULATION_CODE, message: 'کد مقرره مانند CS-003 است' } } }),
+    code: slugOf('کد مقرره', { description: 'از کد ساخته می‌شود، مانند cs-003', generate: (code) => code.toLowerCase() }, { regex: REGULATION_CODE, message: 'کد مقرره مانند CS-003 است' }),
     type: fields.select({ label: 'نوع سند', options: options(taxonomy['document-types']), defaultValue: taxonomy['document-types'][0]!.id }),
     authority: fields.select({ label: 'مرجع صادرکننده', options: options(taxonomy.authorities), defaultValue: taxonomy.authorities[0]!.id }),
     audience: audience(taxonomy),
@@ -62,7 +74,7 @@ export function regulationFields(taxonomy: Taxonomy) {
 
 export function courseFields(taxonomy: Taxonomy) {
   return {
-    title: required('عنوان دوره'),
+    title: titleSlug('عنوان دوره'),
     summary: required('خلاصه دوره', undefined, true),
     audience: audience(taxonomy),
     level: fields.select({ label: 'سطح', options: Object.entries(courseLevels).map(([value, label]) => ({ value, label })), defaultValue: 'basic' }),
@@ -73,7 +85,7 @@ export function courseFields(taxonomy: Taxonomy) {
 }
 
 export const lessonFields = {
-  title: required('عنوان درس'),
+  title: titleSlug('عنوان درس'),
   description: required('شرح کوتاه درس', undefined, true),
   duration: fields.integer({ label: 'مدت (دقیقه)', validation: { isRequired: true, min: 1 } }),
   objectives: textList('اهداف یادگیری'),
@@ -92,7 +104,7 @@ export const lessonFields = {
 };
 
 export const quizFields = {
-  title: required('عنوان آزمون'),
+  title: titleSlug('عنوان آزمون'),
   sample,
   passMark: fields.integer({ label: 'نمره قبولی (درصد)', validation: { isRequired: true, min: 1, max: 100 } }),
   draw: fields.integer({ label: 'شمار پرسش‌های هر آزمون', validation: { isRequired: true, min: 1 } }),
@@ -110,7 +122,7 @@ export function seminarFields(taxonomy: Taxonomy) {
       itemLabel: (props) => props.fields.title.value || '—',
     });
   return {
-    title: required('عنوان سمینار'),
+    title: titleSlug('عنوان سمینار'),
     summary: required('خلاصه', undefined, true),
     date: jalaliDate('تاریخ برگزاری'),
     time: fields.text({ label: 'ساعت شروع (به وقت تهران)', validation: { isRequired: true, pattern: { regex: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'ساعت را مانند 09:30 بنویسید' } } }),
@@ -130,7 +142,7 @@ export function seminarFields(taxonomy: Taxonomy) {
 
 export function announcementFields(taxonomy: Taxonomy) {
   return {
-    title: required('عنوان ابلاغیه'),
+    title: titleSlug('عنوان ابلاغیه'),
     published: jalaliDate('تاریخ انتشار'),
     notification: optionalText('شماره ابلاغیه'),
     regulations: regulationCodes('مقررات ابلاغ‌شده'),

@@ -5,9 +5,11 @@
  * server at start, so the form always matches the content repository the server writes.
  */
 import { createRoot } from 'react-dom/client';
+import type { Config } from '@keystatic/core';
 import { Keystatic } from '@keystatic/core/ui';
 import { keystaticConfigFor, type Taxonomy } from '../content-model';
 import { KEYSTATIC_UI_BASE } from './paths';
+import { persianKeystaticErrors } from './persian-errors';
 
 async function start(container: HTMLElement) {
   const response = await fetch(`${KEYSTATIC_UI_BASE}/taxonomy.json`, { credentials: 'same-origin' });
@@ -16,7 +18,8 @@ async function start(container: HTMLElement) {
     return;
   }
   const taxonomy = (await response.json()) as Taxonomy;
-  createRoot(container).render(<Keystatic config={keystaticConfigFor(taxonomy)} />);
+  createRoot(container).render(<Keystatic config={keystaticConfigFor(taxonomy) as unknown as Config} />);
 }
 
+persianKeystaticErrors(window);
 void start(document.getElementById('keystatic')!);
