@@ -105,7 +105,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       authOf: accounts.authOf,
       onSaved: (session, files) => recordSave(store, session, files, Date.now()),
     });
-    await registerEditorialRoutes(app, { store, authOf: accounts.authOf });
+    await registerEditorialRoutes(app, { store, authOf: accounts.authOf, contentRoot: config.contentRoot });
     await registerKeystaticUi(app, { siteDir: config.siteDir, contentRoot: config.contentRoot, authOf: accounts.authOf });
   }
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));

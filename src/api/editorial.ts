@@ -42,13 +42,30 @@ export const editorialTransitionSchema = z.object({
   reason: z.string().optional(),
 });
 
+const segmentSchema = z.object({ kind: z.enum(['same', 'inserted', 'deleted']), text: z.string() });
+export const articleDiffSchema = z.object({
+  anchor: z.string(),
+  title: z.string(),
+  change: z.enum(['added', 'removed', 'amended', 'unchanged']),
+  titleSegments: z.array(segmentSchema),
+  segments: z.array(segmentSchema),
+});
+export const editorialCommitSchema = z.object({ sha: z.string(), author: z.string(), at: z.number(), subject: z.string() });
+
 export const editorialRoutes = {
   changes: defineRoute({ method: 'GET', path: '/api/editorial/changes', response: z.object({ changes: z.array(editorialChangeSchema) }) }),
   history: defineRoute({
     method: 'GET',
     path: '/api/editorial/history',
     query: z.object({ path: contentPath }),
-    response: z.object({ path: z.string(), transitions: z.array(editorialTransitionSchema) }),
+    response: z.object({ path: z.string(), transitions: z.array(editorialTransitionSchema), commits: z.array(editorialCommitSchema) }),
+  }),
+  /** The word redline of a text in `docs/` against its copy in the latest published edition. */
+  redline: defineRoute({
+    method: 'GET',
+    path: '/api/editorial/redline',
+    query: z.object({ path: contentPath }),
+    response: z.object({ path: z.string(), edition: z.string().nullable(), articles: z.array(articleDiffSchema) }),
   }),
   transition: defineRoute({
     method: 'POST',
