@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAs } from './auth';
+import { gotoHydrated } from './hydrated';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 5;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -132,4 +133,38 @@ test('an editor amends a clause and the commit names her; a second editor’s st
   expect(git('rev-parse', 'HEAD')).toBe(after);
   expect(readFileSync(path.join(contentRoot, FILE), 'utf8')).toBe(written);
   expect(external).toEqual([]);
+});
+
+test('the dashboard: the author submits and sees no approve button, the API refuses her approval; another approver reads the redline and approves', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const card = (page: Page, state: string) => page.locator(`section[aria-labelledby="state-${state}"] article[data-path="${FILE}"]`);
+  const zahra = await editorPage(browser, 'demo.editor');
+  await gotoHydrated(zahra, '/editorial');
+  await expect(zahra.getByRole('heading', { level: 1 })).toHaveText('کارتابل ویرایش');
+  await expect(card(zahra, 'draft')).toContainText('در دست نویسندگان');
+  await card(zahra, 'draft').getByRole('button', { name: 'فرستادن برای بررسی' }).click();
+  await expect(card(zahra, 'in-review')).toBeVisible();
+  await expect(card(zahra, 'in-review').getByRole('button', { name: 'تأیید' })).toHaveCount(0);
+  // The page only leaves the button out; the server refuses the author whatever she sends.
+  const { csrfToken } = (await (await zahra.request.get(`${BASE}/api/auth/me`)).json()) as { csrfToken: string };
+  const change = ((await (await zahra.request.get(`${BASE}/api/editorial/changes`)).json()) as { changes: { path: string; textHash: string }[] }).changes.find((c) => c.path === FILE)!;
+  const refused = await zahra.request.post(`${BASE}/api/editorial/transition`, { headers: { 'x-csrf-token': csrfToken }, data: { path: FILE, action: 'approve', textHash: change.textHash } });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { message: string }).message).toMatch(/[\u0600-\u06FF]/);
+
+  const approver = await editorPage(browser, 'demo.approver');
+  await gotoHydrated(approver, '/editorial');
+  const inReview = card(approver, 'in-review');
+  await inReview.getByRole('button', { name: 'متن اصلاحی' }).click();
+  await expect(inReview.getByTestId('redline').locator('ins')).toContainText(ADDED.trim().split(' ')[0]!);
+  await inReview.getByRole('button', { name: 'برگرداندن' }).click();
+  await expect(inReview.getByRole('alert')).toHaveText('دلیل برگرداندن را بنویسید.');
+  await inReview.getByRole('button', { name: 'تأیید' }).click();
+  const approved = card(approver, 'approved');
+  await expect(approved).toBeVisible();
+  await approved.getByRole('button', { name: 'تاریخچه' }).click();
+  const history = approved.getByTestId('history');
+  await expect(history).toContainText('زهرا موسوی');
+  await expect(history.locator('li')).toHaveCount(3 + 2); // edit, submit, approve; Zahra's commit and the seed
+  await expect(history).toContainText(git('rev-parse', 'HEAD').slice(0, 8));
 });
