@@ -82,3 +82,50 @@ export const editorialRoutes = {
     response: z.object({ change: editorialChangeSchema }),
   }),
 };
+
+/** Who publishes the next edition from the browser. */
+export const PUBLISHING_ROLES: readonly Role[] = ['approver'];
+
+const jalaliInput = (what: string) => z.string({ error: `${what} را بنویسید` }).min(1, `${what} را بنویسید`).max(20);
+export const publishRequestSchema = z.object({
+  name: z.string().max(20).optional(),
+  effective: jalaliInput('تاریخ اجرا'),
+  notificationNumber: z.string({ error: 'شماره ابلاغیه را بنویسید' }).trim().min(1, 'شماره ابلاغیه را بنویسید').max(100),
+  notificationDate: jalaliInput('تاریخ ابلاغیه'),
+  summary: z.string({ error: 'خلاصه ویرایش را بنویسید' }).trim().min(1, 'خلاصه ویرایش را بنویسید').max(4000),
+});
+
+export const publishProblemSchema = z.object({
+  field: z.enum(['name', 'effective', 'notificationNumber', 'notificationDate', 'summary']).optional(),
+  where: z.string().optional(),
+  message: z.string(),
+  detail: z.string(),
+});
+
+export const publishPlanSchema = z.object({
+  name: z.string(),
+  effective: z.string(),
+  previous: z.string().nullable(),
+  added: z.array(z.string()),
+  amended: z.array(z.string()),
+  repealed: z.array(z.string()),
+  superseded: z.array(z.object({ code: z.string(), by: z.array(z.string()) })),
+  unchanged: z.number(),
+});
+
+export const publishRoutes = {
+  /** The dry run: what publishing would do, or every reason it would refuse. Writes nothing. */
+  plan: defineRoute({
+    method: 'POST',
+    path: '/api/editorial/publish/plan',
+    body: publishRequestSchema,
+    response: z.object({ plan: publishPlanSchema.nullable(), problems: z.array(publishProblemSchema) }),
+  }),
+  /** Publishes (all or nothing), commits it with the approver as author, starts the rebuild. */
+  publish: defineRoute({
+    method: 'POST',
+    path: '/api/editorial/publish',
+    body: publishRequestSchema,
+    response: z.object({ plan: publishPlanSchema, commit: z.string(), rebuild: z.enum(['started', 'not-configured']) }),
+  }),
+};
