@@ -13,6 +13,10 @@ import type { EditorialStore } from './store';
 import { textHash } from './text-hash';
 import { commitsOf } from './git';
 import { redlineOf } from './redline';
+import { loadCorpus } from '../../src/content/corpus';
+import { todayInTehran } from '../../src/domain/editions';
+import { formatJalaliIso } from '../../src/domain/jalali';
+import { reviewDate, reviewStatus } from '../../src/domain/editorial/review-dates';
 import { refusedPath } from './content-paths';
 
 export interface EditorialRoutesOptions {
@@ -70,6 +74,24 @@ export async function registerEditorialRoutes(app: FastifyInstance, { store, aut
         if (!change) throw new ApiError(404, 'change_not_found', 'برای این پرونده تغییری ثبت نشده است.');
         const commits = contentRoot ? await commitsOf(contentRoot, query.path) : [];
         return { path: query.path, transitions: change.history.map((t) => ({ ...t })), commits };
+      },
+    });
+
+    api.route(editorialRoutes.reviews, {
+      access: { roles: EDITING_ROLES },
+      handler: async () => {
+        if (!contentRoot) return { reviews: [] };
+        const today = todayInTehran(new Date(now()));
+        const reviews = [];
+        for (const reg of loadCorpus(contentRoot).regulations.values()) {
+          const fm = reg.frontMatter;
+          if (fm.status === 'repealed') continue;
+          const due = reviewDate({ inForceFrom: fm.inForceFrom, ...(fm.reviewEvery ? { reviewEvery: fm.reviewEvery } : {}), ...(fm.nextReview ? { nextReview: fm.nextReview } : {}) });
+          if (!due) continue;
+          const { status, daysLeft } = reviewStatus(due, today);
+          if (status !== 'later') reviews.push({ code: fm.code, title: fm.title, file: reg.file, due: formatJalaliIso(due), status, daysLeft });
+        }
+        return { reviews: reviews.sort((a, b) => a.daysLeft - b.daysLeft) };
       },
     });
 

@@ -60,6 +60,14 @@ export const editorialRoutes = {
     query: z.object({ path: contentPath }),
     response: z.object({ path: z.string(), transitions: z.array(editorialTransitionSchema), commits: z.array(editorialCommitSchema) }),
   }),
+  /** Regulations of the next edition due for review within 30 days, or overdue, soonest first. */
+  reviews: defineRoute({
+    method: 'GET',
+    path: '/api/editorial/reviews',
+    response: z.object({
+      reviews: z.array(z.object({ code: z.string(), title: z.string(), file: z.string(), due: z.string(), status: z.enum(['overdue', 'due']), daysLeft: z.number() })),
+    }),
+  }),
   /** The word redline of a text in `docs/` against its copy in the latest published edition. */
   redline: defineRoute({
     method: 'GET',

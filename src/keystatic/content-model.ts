@@ -64,6 +64,8 @@ export function regulationFields(taxonomy: Taxonomy) {
     inForceFrom: jalaliDate('لازم‌الاجرا از تاریخ'),
     notification: fields.object({ number: required('شماره ابلاغیه'), date: jalaliDate('تاریخ ابلاغیه') }, { label: 'ابلاغیه' }),
     supersedes: regulationCodes('جایگزین این مقررات'),
+    reviewEvery: fields.integer({ label: 'دوره بازنگری (ماه)', description: 'هر چند ماه پس از تاریخ اجرا بازنگری شود؛ مانند ۱۲', validation: { min: 1, max: 120 } }),
+    nextReview: jalaliDate('تاریخ بازنگری بعدی', false),
     keywords: textList('کلیدواژه‌ها'),
     description: optionalText('خلاصه', undefined, true),
     sample,

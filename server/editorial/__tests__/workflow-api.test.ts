@@ -22,6 +22,7 @@ import { registerKeystaticApi } from '../keystatic-api';
 import { recordSave, registerEditorialRoutes } from '../routes';
 import { createEditorialStore } from '../store';
 import { textHash } from '../text-hash';
+import { formatJalaliIso, gregorianToJalali } from '../../../src/domain/jalali';
 
 const SITE = path.resolve(__dirname, '../../..');
 const PERSIAN = /[\u0600-\u06FF]/;
@@ -157,6 +158,24 @@ describe.each(dialects)('/api/editorial on $name', (t) => {
     expect(history.commits).toHaveLength(1);
     expect(history.commits[0]).toMatchObject({ author: 'زهرا رضایی', sha: git(root, 'rev-parse', 'HEAD') });
     expect(history.commits[0]!.subject).toContain(reg);
+  });
+
+  it('lists regulations due and overdue for review from their front matter, soonest first', async () => {
+    const zahra = await as('zahra.editor');
+    const inTenDays = formatJalaliIso(gregorianToJalali(new Date(Date.now() + 10 * 86_400_000)));
+    const setTerms = (rel: string, line: string) => {
+      const file = path.join(root, rel);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(inForceFrom: .*)$/m, `$1\n${line}`));
+    };
+    setTerms('docs/connection-sales/cs-002.mdx', 'nextReview: 1400/01/01');
+    setTerms('docs/connection-sales/cs-003.mdx', `nextReview: ${inTenDays}`);
+    setTerms('docs/connection-sales/cs-001.mdx', 'reviewEvery: 120');
+    const res = await app.inject({ method: 'GET', url: '/api/editorial/reviews', headers: zahra });
+    expect(res.statusCode, res.body).toBe(200);
+    const reviews = (res.json() as { reviews: { code: string; due: string; status: string; daysLeft: number }[] }).reviews;
+    const ours = reviews.filter((r) => ['CS-001', 'CS-002', 'CS-003'].includes(r.code));
+    expect(ours.map((r) => `${r.code} ${r.status} ${r.due}`)).toEqual(['CS-002 overdue 1400/01/01', `CS-003 due ${inTenDays}`]);
+    expect(ours[1]!.daysLeft).toBe(10);
   });
 
   it('refuses every role that may not use each route, and visitors', async () => {
