@@ -11,6 +11,7 @@ import type { Taxonomy, Term } from '../content/schemas/taxonomy';
 import { courseLevels } from '../content/schemas/course';
 
 const JALALI_DATE = /^[0-9۰-۹٠-٩]{4}\/[0-9۰-۹٠-٩]{1,2}\/[0-9۰-۹٠-٩]{1,2}$/;
+const OPTIONAL_JALALI_DATE = new RegExp(`^$|${JALALI_DATE.source}`);
 const REGULATION_CODE = /^[A-Z]{2}-\d{3}$/;
 
 const options = (terms: readonly Term[]) => terms.map((t) => ({ label: t.title, value: t.id }));
@@ -19,7 +20,8 @@ const jalaliDate = (label: string, isRequired = true) =>
   fields.text({
     label,
     description: 'تاریخ شمسی، مانند ۱۴۰۴/۰۹/۰۱',
-    validation: { isRequired, pattern: { regex: JALALI_DATE, message: 'تاریخ شمسی را به شکل ۱۴۰۴/۰۹/۰۱ بنویسید' } },
+    // Keystatic checks the pattern on an empty optional field too: an optional date may be empty.
+    validation: { isRequired, pattern: { regex: isRequired ? JALALI_DATE : OPTIONAL_JALALI_DATE, message: 'تاریخ شمسی را به شکل ۱۴۰۴/۰۹/۰۱ بنویسید' } },
   });
 
 const required = (label: string, description?: string, multiline = false) =>

@@ -168,3 +168,31 @@ test('the dashboard: the author submits and sees no approve button, the API refu
   await expect(history.locator('li')).toHaveCount(3 + 2); // edit, submit, approve; Zahra's commit and the seed
   await expect(history).toContainText(git('rev-parse', 'HEAD').slice(0, 8));
 });
+
+test('the approver sees the reviews due and the publish plan’s refusals in Persian, with no publish button', async ({ browser }) => {
+  const approver = await editorPage(browser, 'demo.approver');
+  await gotoHydrated(approver, '/editorial');
+  // CS-001 came into force on 1402/07/01 and is reviewed every 24 months: overdue since 1404/07/01.
+  await expect(approver.getByTestId('reviews').locator('tr', { hasText: 'CS-001' })).toContainText('۱۴۰۴/۰۷/۰۱');
+  await expect(approver.getByTestId('reviews').locator('tr', { hasText: 'CS-001' })).toHaveAttribute('data-status', 'overdue');
+
+  await approver.getByLabel('تاریخ اجرا').fill('۱۴۰۶/۰۷/۰۱');
+  await approver.getByLabel('شماره ابلاغیه').fill('۱۴۰۶/ه‌م/۱۰۰');
+  await approver.getByLabel('تاریخ ابلاغیه').fill('1406/06/10');
+  await approver.getByLabel('خلاصه').fill('اصلاح ماده ۲ دستورالعمل فروش انشعاب.');
+  const head = git('rev-parse', 'HEAD');
+  await approver.getByRole('button', { name: 'بررسی پیش از انتشار' }).click();
+  const refusals = approver.getByText('انتشار ممکن نیست').locator('..');
+  await expect(refusals).toContainText('docs/energy-sales/es-012.mdx');
+  await expect(refusals).toContainText('متن تازه در وضعیت «پیش‌نویس» است');
+  await expect(refusals).toContainText('پیوند به ES-012 در ویرایش ۱۴۰۶-۰۷ شکسته می‌شود');
+  // A refused plan is no plan: nothing to publish from.
+  await expect(approver.getByTestId('publish-plan')).toHaveCount(0);
+  await expect(approver.getByRole('button', { name: 'انتشار', exact: true })).toHaveCount(0);
+  expect(git('rev-parse', 'HEAD')).toBe(head);
+
+  const zahra = await editorPage(browser, 'demo.editor');
+  await gotoHydrated(zahra, '/editorial');
+  await expect(zahra.getByTestId('reviews')).toBeVisible();
+  await expect(zahra.getByRole('heading', { name: 'انتشار ویرایش بعدی' })).toHaveCount(0);
+});

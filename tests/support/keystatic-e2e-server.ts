@@ -20,7 +20,7 @@ export const SECOND_EDITOR = { username: 'demo.editor2', displayName: 'حمید 
 
 function contentClone(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'ayin-e2e-content-'));
-  for (const part of ['docs', 'courses', 'announcements', 'content', 'versioned_docs', 'versions.json']) cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
+  for (const part of ['docs', 'courses', 'announcements', 'content', 'static', 'versioned_docs', 'versions.json']) cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', ...args], { cwd: dir });
   git('init', '--quiet', '--initial-branch=main');
   git('add', '.');
