@@ -1,23 +1,28 @@
 /**
- * `npm start`: builds the site when it is missing or older than its sources, starts the
- * bundled Meilisearch (unless MEILI_HOST points elsewhere) and indexes it when stale, then
- * serves everything on the embedded defaults and prints where.
+ * `npm start`: serves at once, builds behind. The server listens as soon as the content is
+ * validated; each audience's build that is missing or stale is (re)built one after another,
+ * the public site first, and swapped in when complete. Readers whose build does not exist yet
+ * get a Persian "being prepared" page (never another audience's build); readers whose build
+ * is only stale keep the old one until the new one lands. The bundled Meilisearch (unless
+ * MEILI_HOST points elsewhere) starts at once and is indexed behind the public build; until
+ * then search answers from the offline index.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { buildServer } from '../server/app';
 import { ConfigError, readConfig, sampleAccountsOnStart } from '../server/config';
 import { openServerDatabase } from '../server/database';
-import { prepareSearch } from '../server/search/local-search';
+import { startSearch } from '../server/search/local-search';
+import { createSiteBuildTracker } from '../server/site-builds';
 import { ContentError } from '../src/content/problems';
 import { DatabaseError, NativeModuleError } from '../server/db';
 import { BUILD_AUDIENCES } from '../src/content/build-audience';
 import { buildToday, editionForDate } from '../src/content/editions';
-import { getCorpus } from '../src/content/index';
-import { buildSite, type BuildStamp } from './lib/site-build';
+import { buildAudienceSite, readBuildStamp, validateContent, writeManifestOf } from './lib/site-build';
+import { planStart, REASON_TEXT } from './lib/start-plan';
 
 const root = path.resolve(__dirname, '..');
-const SOURCES = ['docs', 'versioned_docs', 'versioned_sidebars', 'versions.json', 'courses', 'announcements', 'content', 'src', 'plugins', 'static', 'i18n', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts'];
+const SOURCES = ['docs', 'versioned_docs', 'versioned_sidebars', 'versions.json', 'courses', 'announcements', 'content', 'src', 'plugins', 'static', 'i18n', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts', 'package-lock.json'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -26,41 +31,37 @@ function newestMtime(target: string): number {
   return readdirSync(target).reduce((max, name) => Math.max(max, newestMtime(path.join(target, name))), stat.mtimeMs);
 }
 
-/**
- * Why the build must be made again, if it must: missing, older than its sources, or built
- * before the edition in force changed (pages recheck that when viewed; a rebuild also moves
- * the site's default links and listings to the new edition).
- */
-function staleReason(stampFile: string, builtAt: number, sourcesAt: number): string | undefined {
-  if (!builtAt) return 'No built site yet: building it first.';
-  if (builtAt < sourcesAt) return 'The site is older than its sources: rebuilding.';
-  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<BuildStamp>;
-  if (!stamp.audiences || BUILD_AUDIENCES.some((a) => !stamp.audiences!.includes(a))) return 'The built site lacks some audiences: rebuilding.';
-  const corpus = getCorpus(root);
-  const inForce = editionForDate(corpus, buildToday())?.name ?? null;
-  if ((stamp.listedEdition ?? null) !== inForce) return `Edition ${inForce} has taken effect since the site was built: rebuilding.`;
-  return undefined;
-}
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 async function main() {
+  const started = performance.now();
   // The embedded default (SQLite, no DATABASE_URL) is the sample installation: demo accounts.
   const configured = readConfig();
   const config = { ...configured, sampleAccounts: sampleAccountsOnStart(configured, process.env) };
-  const stamp = path.join(config.siteDir, '.ayin-build.json');
-  const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  const stale = staleReason(stamp, builtAt, sourcesAt);
-  if (stale) {
-    console.log(stale);
-    await buildSite({ siteDir: root, outDir: config.siteDir });
-  } else {
-    console.log('The built site is up to date.');
-  }
-
+  const outDir = config.siteDir;
+  mkdirSync(outDir, { recursive: true });
   mkdirSync(config.dataDir, { recursive: true });
-  const search = await prepareSearch({ siteDir: root, dataDir: config.dataDir, buildStamp: readFileSync(stamp, 'utf8') });
+
+  // Bad content stops here, with located messages, before anything is served or built.
+  const corpus = validateContent(root);
+  const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  const plan = planStart({
+    audiences: BUILD_AUDIENCES,
+    present: (audience) => existsSync(path.join(outDir, audience, 'index.html')),
+    stamp: readBuildStamp(outDir),
+    sourcesAt,
+    inForce: editionForDate(corpus, buildToday())?.name ?? null,
+  });
+  if (!plan.builds.length) console.log('The built site is up to date.');
+  for (const { audience, reason } of plan.builds) console.log(`The ${audience} site is ${REASON_TEXT[reason]}: it is built behind the running server.`);
+  // The manifest is the content's, not a build's: the server needs it from the first request.
+  if (plan.builds.length || !existsSync(path.join(outDir, '.server'))) writeManifestOf(corpus, outDir, root);
+
+  const builds = createSiteBuildTracker();
+  for (const { audience } of plan.builds) builds.set(audience, 'waiting');
+  const search = await startSearch({ dataDir: config.dataDir });
   const database = await openServerDatabase(config);
-  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database });
+  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database, builds });
   let address: string;
   try {
     address = await app.listen({ host: config.host, port: config.port });
@@ -69,10 +70,13 @@ async function main() {
     await database.close();
     throw error;
   }
-  console.log(`\nAyin is running at ${address}  (search: ${search.connection ? 'Meilisearch' : 'offline index'}; audience: ${config.audience})`);
+  const waiting = plan.missing.length ? `; being prepared: ${plan.missing.join(', ')}` : '';
+  console.log(`\nAyin is running at ${address}  (audience: ${config.audience}${waiting}; listening after ${seconds(started)})`);
   console.log('Press Ctrl+C to stop.');
 
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     await app.close();
     await search.stop();
     await database.close();
@@ -80,6 +84,30 @@ async function main() {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+
+  // The search index is made from the sources, like the builds: the same key says "current".
+  const searchKey = JSON.stringify({ sourcesAt, inForce: editionForDate(corpus, buildToday())?.name ?? null });
+  let indexed = false;
+  for (const { audience } of plan.builds) {
+    if (stopping) return;
+    builds.set(audience, 'building');
+    const buildStarted = performance.now();
+    try {
+      await buildAudienceSite({ siteDir: root, outDir, audience, corpus, sourcesAt: Date.now(), log: console.log });
+      await builds.swapped(audience);
+      console.log(`The ${audience} site is served (${seconds(buildStarted)} to build; ${seconds(started)} since start).`);
+    } catch (error) {
+      builds.set(audience, 'failed');
+      console.error(`Building the ${audience} site failed: ${(error as Error).message}. Its readers keep ${existsSync(path.join(outDir, audience, 'index.html')) ? 'the previous build' : 'the "being prepared" page'}.`);
+    }
+    // Indexing waits for the first build: both want the two cores, and visitors need pages first.
+    if (!indexed) {
+      indexed = true;
+      await search.indexIfStale(root, searchKey);
+    }
+  }
+  if (!indexed) await search.indexIfStale(root, searchKey);
+  if (plan.builds.length) console.log(`Every audience is current (${seconds(started)} since start).`);
 }
 
 main().catch((error: unknown) => {

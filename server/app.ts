@@ -24,6 +24,7 @@ import { registerSecurityHeaders } from './security';
 import { registerSeminarRoutes, seminarCatalogOf } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
 import { registerTraining, type TrainingOptions } from './training';
+import type { SiteBuildProgress } from './site-builds';
 
 export interface ServerParts {
   /** Accounts and learner records; without it the server serves the site and search only. */
@@ -36,9 +37,11 @@ export interface ServerParts {
   readonly seminars?: { readonly now?: () => number };
   /** Told of every route as it is registered (the route inventory test reads their rules). */
   readonly onRoute?: (route: RouteOptions) => void;
+  /** Builds still being made behind the running server (`npm start`); told when one is swapped in. */
+  readonly builds?: SiteBuildProgress;
 }
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, onRoute }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -54,7 +57,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
     },
   });
   if (onRoute) app.addHook('onRoute', onRoute);
-  await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false, siteDir: config.siteDir });
+  const security = await registerSecurityHeaders(app, { https: config.publicUrl?.startsWith('https://') ?? false, siteDir: config.siteDir });
   // Static files are precompressed at build time; this compresses the API's dynamic answers.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
@@ -119,6 +122,15 @@ export async function buildServer(config: ServerConfig, { database, training, ma
   });
   await registerSearchRoutes(app, { service: search, siteDir: config.siteDir, dataDir: config.dataDir, buildOf, authOf: accounts?.authOf });
   // Without accounts nobody can sign in, so nobody is sent to.
-  await registerStaticSite(app, config.siteDir, buildOf, accounts ? { signedIn: async (request) => (await accounts.authOf(request)) !== null } : {});
+  const site = await registerStaticSite(app, config.siteDir, buildOf, {
+    ...(accounts ? { signedIn: async (request: FastifyRequest) => (await accounts.authOf(request)) !== null } : {}),
+    ...(builds ? { builds } : {}),
+  });
+  // A build swapped in behind the running server brings its own inline scripts, editions and manifest.
+  builds?.onSwapped(async (build) => {
+    site.forget(build);
+    await security.refreshInlineScripts();
+    manifest?.reload();
+  });
   return app;
 }

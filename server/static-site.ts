@@ -10,6 +10,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BuildAudience } from '../src/content/build-audience';
 import { EDITIONS_MANIFEST, NEXT_EDITION_PATH } from '../src/content/editions';
 import { resolveEditionAt, todayInTehran, type DatedEdition } from '../src/domain/editions';
+import { preparingPage } from './preparing-page';
+import type { SiteBuildProgress } from './site-builds';
 
 const HASHED_ASSET = /^\/assets\//;
 const PRIVATE_PREFIXES = ['search-index/', '__server/', '.ayin-build'];
@@ -65,6 +67,13 @@ export type BuildOfRequest = (request: FastifyRequest) => Promise<BuildAudience>
 export interface StaticSiteOptions {
   /** Whether the request carries a valid session; without it nobody is sent to sign in. */
   readonly signedIn?: (request: FastifyRequest) => Promise<boolean>;
+  /** Builds still being made (`npm start`): their readers get the "being prepared" page. */
+  readonly builds?: SiteBuildProgress;
+}
+
+/** What the server keeps from the builds, to be re-read when one is replaced. */
+export interface StaticSite {
+  forget(build: BuildAudience): void;
 }
 
 /**
@@ -80,7 +89,7 @@ export function signInUrlFor(requestUrl: string): string {
   return `/sign-in?next=${encodeURIComponent(requestUrl)}`;
 }
 
-export async function registerStaticSite(app: FastifyInstance, siteDir: string, buildOf: BuildOfRequest, options: StaticSiteOptions = {}) {
+export async function registerStaticSite(app: FastifyInstance, siteDir: string, buildOf: BuildOfRequest, options: StaticSiteOptions = {}): Promise<StaticSite> {
   const root = path.resolve(siteDir);
   await app.register(fastifyStatic, {
     root,
@@ -99,11 +108,29 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string, 
 
   const sendNotFound = (reply: FastifyReply, build: BuildAudience) => sendSitePage(reply.code(404), path.join(root, build), '404.html');
 
+  /**
+   * A reader whose build is not there yet (being made, or its making failed) is told so in
+   * Persian, with a retry: nothing from another audience's build is ever served instead.
+   */
+  function preparing(reply: FastifyReply, build: BuildAudience): FastifyReply | undefined {
+    const state = options.builds?.stateOf(build);
+    if (!state || state === 'ready' || existsSync(path.join(root, build, 'index.html'))) return undefined;
+    return reply
+      .code(503)
+      .header('retry-after', '15')
+      .header('cache-control', 'no-store')
+      .header('vary', 'cookie')
+      .type('text/html; charset=utf-8')
+      .send(preparingPage(state === 'failed' ? 'failed' : 'building'));
+  }
+
   app.get('/*', async (request, reply) => {
     const urlPath = request.url.split('?')[0]!;
     if (urlPath.startsWith('/api/')) return reply.callNotFound();
     const build = await buildOf(request);
     const buildRoot = path.join(root, build);
+    const notReady = preparing(reply, build);
+    if (notReady) return notReady;
     // The same URL is a different page for different readers: no shared cache may mix them.
     reply.header('vary', 'cookie');
     const file = resolveSitePath(buildRoot, urlPath);
@@ -128,8 +155,10 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string, 
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ error: 'not_found', message: 'این نشانی در رابط برنامه‌نویسی آیین وجود ندارد.' });
     }
-    return sendNotFound(reply, await buildOf(request));
+    const build = await buildOf(request);
+    return preparing(reply, build) ?? sendNotFound(reply, build);
   });
+  return { forget: (build) => editions.forget(build) };
 }
 
 /**
@@ -141,6 +170,10 @@ export async function registerStaticSite(app: FastifyInstance, siteDir: string, 
 class EditionPaths {
   private readonly cache = new Map<BuildAudience, readonly DatedEdition[]>();
   constructor(private readonly root: string) {}
+
+  forget(build: BuildAudience) {
+    this.cache.delete(build);
+  }
 
   private editionsOf(build: BuildAudience): readonly DatedEdition[] {
     let editions = this.cache.get(build);

@@ -4,11 +4,15 @@
  * their build), precompress it, write the server's private manifest (`build/.server/`: catalog
  * with answer keys, seminars, editions — outside every served folder), and stamp it with what
  * it was built from.
+ *
+ * Each audience is built into `build/.staging/<audience>/` and moved into place only when it is
+ * complete and compressed, so a server that keeps serving while a build runs (`npm start`)
+ * never hands anyone half a build: readers keep the previous one until the rename.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_AUDIENCES, type BuildAudience } from '../../src/content/build-audience';
-import { loadCorpus } from '../../src/content/corpus';
+import { loadCorpus, type Corpus } from '../../src/content/corpus';
 import { buildToday, editionForDate } from '../../src/content/editions';
 import { ContentError } from '../../src/content/problems';
 import { buildKeystaticUi } from './keystatic-ui';
@@ -25,55 +29,123 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-/** What `build/.ayin-build.json` records: `npm start` rebuilds when the edition in force moved on. */
+/** What one audience's build was made from: `npm start` rebuilds it when either moved on. */
+export interface AudienceStamp {
+  readonly builtAt: string;
+  /** Newest modification time of the sources when the build started (ms since epoch). */
+  readonly sourcesAt: number;
+  /** The edition in force on the build day (default links and listings point to it). */
+  readonly listedEdition: string | null;
+}
+
+/** `build/.ayin-build.json`. */
 export interface BuildStamp {
   readonly builtAt: string;
   readonly builtFor: string;
   readonly listedEdition: string | null;
-  readonly audiences: readonly BuildAudience[];
+  readonly audiences: Partial<Record<BuildAudience, AudienceStamp>>;
 }
 
-export async function buildSite({ siteDir, outDir = path.join(siteDir, 'build'), audiences = BUILD_AUDIENCES, log = console.log }: BuildOptions) {
-  const started = performance.now();
-  const steps = audiences.length + 2;
-  log(`1/${steps} Validating content …`);
+const STAMP_FILE = '.ayin-build.json';
+const STAGING_DIR = '.staging';
+
+export function readBuildStamp(outDir: string): BuildStamp | undefined {
+  const file = path.join(outDir, STAMP_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const stamp = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuildStamp>;
+    // A stamp from before per-audience stamps (a list of names) says nothing usable.
+    if (!stamp.audiences || Array.isArray(stamp.audiences)) return undefined;
+    return stamp as BuildStamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validates the content once for every audience that follows. */
+export function validateContent(siteDir: string, log: (line: string) => void = console.log): Corpus {
   const corpus = loadCorpus(siteDir);
   if (corpus.problems.length) throw new ContentError(corpus.problems);
   const editions = corpus.editions.length ? `, ${corpus.editions.length} published editions` : '';
   log(`    ${corpus.regulations.size} regulations${editions}, ${corpus.courses.length} courses, ${corpus.announcements.length} announcements: valid.`);
+  return corpus;
+}
 
-  for (const [i, audience] of audiences.entries()) {
-    log(`${i + 2}/${steps} Building the ${audience} site with Docusaurus …`);
-    await run(path.join(siteDir, 'node_modules/.bin/docusaurus'), ['build', '--out-dir', path.join(outDir, audience)], {
-      cwd: siteDir,
-      env: { AYIN_BUILD_AUDIENCE: audience },
-    });
-  }
+/** The server's private manifest; written before the first build is moved into place. */
+export function writeManifestOf(corpus: Corpus, outDir: string, siteDir: string, log: (line: string) => void = console.log): void {
+  const manifestFile = writeServerManifest(outDir, manifestFromCorpus(corpus));
+  log(`    server manifest → ${path.relative(siteDir, manifestFile)}`);
+}
 
-  log(`${steps}/${steps} Precompressing (brotli + gzip) …`);
-  for (const audience of audiences) {
-    const stats = precompressDir(path.join(outDir, audience), (n) => log(`    ${audience}: ${n} files …`));
-    log(`    ${audience}: ${stats.files} files: ${kb(stats.rawBytes)} → ${kb(stats.brotliBytes)} brotli, ${kb(stats.gzipBytes)} gzip.`);
-  }
-
+/**
+ * Builds one audience into the staging folder, precompresses it and moves it into place
+ * (`outDir/<audience>`): the old build stays served until the moment of the rename.
+ */
+export async function buildAudienceSite({ siteDir, outDir, audience, corpus, sourcesAt, log = console.log }: {
+  siteDir: string;
+  outDir: string;
+  audience: BuildAudience;
+  corpus: Corpus;
+  sourcesAt: number;
+  log?: (line: string) => void;
+}): Promise<AudienceStamp> {
+  const staging = path.join(outDir, STAGING_DIR, audience);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(path.dirname(staging), { recursive: true });
+  const started = performance.now();
+  await run(path.join(siteDir, 'node_modules/.bin/docusaurus'), ['build', '--out-dir', staging], {
+    cwd: siteDir,
+    env: { AYIN_BUILD_AUDIENCE: audience },
+  });
+  const stats = precompressDir(staging);
+  log(`    ${audience}: built in ${((performance.now() - started) / 1000).toFixed(1)} s; ${stats.files} files: ${kb(stats.rawBytes)} → ${kb(stats.brotliBytes)} brotli, ${kb(stats.gzipBytes)} gzip.`);
+  moveIntoPlace(staging, path.join(outDir, audience));
   // The editors' Keystatic is its own bundle (build/.keystatic/), made with the editors' build.
-  if (audiences.includes('editor')) {
+  if (audience === 'editor') {
     const ui = await buildKeystaticUi({ siteDir, outDir });
     log(`    editors' Keystatic → ${path.relative(siteDir, ui.dir)} (${kb(ui.bytes)})`);
   }
+  const stamp: AudienceStamp = { builtAt: new Date().toISOString(), sourcesAt, listedEdition: editionForDate(corpus, buildToday())?.name ?? null };
+  recordAudience(outDir, audience, stamp);
+  return stamp;
+}
 
-  // Written last but before the stamp: a server reloading it sees the content of this build.
-  const manifestFile = writeServerManifest(outDir, manifestFromCorpus(corpus));
-  log(`    server manifest → ${path.relative(siteDir, manifestFile)}`);
+/**
+ * Two renames: the old build aside, the new one in. Between them (microseconds) the server
+ * finds no build and answers with its "being prepared" page, never with another audience's.
+ */
+function moveIntoPlace(staging: string, target: string) {
+  const retired = `${target}.retired-${process.pid}-${Date.now()}`;
+  if (existsSync(target)) renameSync(target, retired);
+  renameSync(staging, target);
+  rmSync(retired, { recursive: true, force: true });
+}
 
-  const today = buildToday();
-  const stamp: BuildStamp = {
-    builtAt: new Date().toISOString(),
-    builtFor: formatJalaliIso(today),
-    listedEdition: editionForDate(corpus, today)?.name ?? null,
-    audiences,
+function recordAudience(outDir: string, audience: BuildAudience, stamp: AudienceStamp) {
+  const previous = readBuildStamp(outDir);
+  const next: BuildStamp = {
+    builtAt: stamp.builtAt,
+    builtFor: formatJalaliIso(buildToday()),
+    listedEdition: stamp.listedEdition,
+    audiences: { ...previous?.audiences, [audience]: stamp },
   };
-  writeFileSync(path.join(outDir, '.ayin-build.json'), JSON.stringify(stamp, null, 2));
+  const file = path.join(outDir, STAMP_FILE);
+  writeFileSync(`${file}.tmp`, JSON.stringify(next, null, 2));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Every audience, one after another (Docusaurus's generated files are shared by all). */
+export async function buildSite({ siteDir, outDir = path.join(siteDir, 'build'), audiences = BUILD_AUDIENCES, log = console.log }: BuildOptions) {
+  const started = performance.now();
+  const sourcesAt = Date.now();
+  log(`1/${audiences.length + 1} Validating content …`);
+  const corpus = validateContent(siteDir, log);
+  mkdirSync(outDir, { recursive: true });
+  writeManifestOf(corpus, outDir, siteDir, log);
+  for (const [i, audience] of audiences.entries()) {
+    log(`${i + 2}/${audiences.length + 1} Building the ${audience} site with Docusaurus …`);
+    await buildAudienceSite({ siteDir, outDir, audience, corpus, sourcesAt, log });
+  }
   log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`);
 }
 

@@ -33,14 +33,20 @@ const portIsFree = (port: number) =>
 export interface SearchBackend {
   readonly connection?: MeiliConnection;
   readonly local?: LocalMeili;
+  /**
+   * Indexes the content unless the index was made from the same sources (`key`). Failures are
+   * logged, not thrown: the site keeps serving, on the offline index, and says why.
+   */
+  indexIfStale(siteDir: string, key: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts (when needed) and indexes (when stale) the search engine for a built site. */
-export async function prepareSearch({ siteDir, dataDir, buildStamp, env = process.env, log = console.log }: {
-  siteDir: string;
+/**
+ * Starts the search engine (the configured Meilisearch, or the bundled one) without indexing:
+ * `npm start` serves at once and indexes behind; until then search answers from the offline index.
+ */
+export async function startSearch({ dataDir, env = process.env, log = console.log }: {
   dataDir: string;
-  buildStamp: string;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
 }): Promise<SearchBackend> {
@@ -54,20 +60,22 @@ export async function prepareSearch({ siteDir, dataDir, buildStamp, env = proces
     connection = { host: local.host, apiKey: local.masterKey };
   } else {
     log('No MEILI_HOST and no bundled Meilisearch: search runs on the offline (Lunr) index.');
-    return { stop: async () => {} };
+    return { indexIfStale: async () => {}, stop: async () => {} };
   }
   const stampFile = path.join(dataDir, local ? 'meili/indexed-build.txt' : 'indexed-build.txt');
-  const indexedFor = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
-  try {
-    if (indexedFor !== buildStamp) {
-      await indexSite(siteDir, connection, log);
-      writeFileSync(stampFile, buildStamp);
-    } else {
-      log('The search index is up to date.');
-    }
-  } catch (error) {
-    // The site still serves, on the offline index, and says why.
-    log(`Search indexing failed: ${(error as Error).message}`);
-  }
-  return { connection, local, stop: async () => local?.stop() };
+  return {
+    connection,
+    local,
+    async indexIfStale(siteDir, key) {
+      const indexedFor = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+      try {
+        if (indexedFor === key) return log('The search index is up to date.');
+        await indexSite(siteDir, connection, log);
+        writeFileSync(stampFile, key);
+      } catch (error) {
+        log(`Search indexing failed: ${(error as Error).message}`);
+      }
+    },
+    stop: async () => local?.stop(),
+  };
 }

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench:start [-- --keep]`: a newcomer's first minute. In a temporary copy of the
+ * site with no build, no data and a cold bundler cache (as a fresh clone after `npm install`),
+ * runs `npm start` and records, from the moment it is started: when it listens, when the
+ * public home page is first served, when each audience's build is swapped in, when every
+ * audience is current, and the peak memory of the whole process tree; then starts it again on
+ * the same copy (nothing changed: it must serve at once). Beside it, in the same run, a plain
+ * Docusaurus build of the same pages (the baseline `bench:build` uses).
+ * Progress goes to stderr, the table to stdout.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ChildProcess } from 'node:child_process';
+import { measureBuild } from './lib/bench/build-measure';
+import { describeMachine } from './lib/bench/machine';
+import { freeLoopbackPort, sleep, startInGroup, stopGroup, tail } from './lib/bench/processes';
+import { copyAyinSite, makePlainSite } from './lib/bench/site-copies';
+import { textTable, type Column } from './lib/bench/table';
+import { sampleTreeRss } from './lib/bench/tree-memory';
+import { BUILD_AUDIENCES, type BuildAudience } from '../src/content/build-audience';
+
+const repoDir = path.resolve(__dirname, '..');
+const progress = (line: string) => console.error(line);
+const { values } = parseArgs({ options: { keep: { type: 'boolean' } } });
+
+interface StartRun {
+  listening: number | null;
+  firstPage: number | null;
+  served: Partial<Record<BuildAudience, number>>;
+  allCurrent: number | null;
+  peakRssMB: number;
+}
+
+/** Starts `npm start` in `siteDir` and watches it until every audience is current (or `untilFirstPage`). */
+async function watchStart(siteDir: string, logFile: string, untilFirstPage: boolean): Promise<StartRun> {
+  const port = await freeLoopbackPort();
+  const started = performance.now();
+  const child = startInGroup('npm', ['start'], { cwd: siteDir, logFile, env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MEILI_HOST: '' } });
+  const sampler = sampleTreeRss(child.pid!, 500);
+  const at = () => (performance.now() - started) / 1000;
+  const run: StartRun = { listening: null, firstPage: null, served: {}, allCurrent: null, peakRssMB: 0 };
+  const deadline = Date.now() + 20 * 60_000;
+  try {
+    while (Date.now() < deadline) {
+      if (exitedEarly(child)) throw new Error(`npm start exited:\n${tail(logFile)}`);
+      const log = readFileSync(logFile, 'utf8');
+      if (run.listening === null && log.includes('Ayin is running at')) run.listening = at();
+      for (const audience of BUILD_AUDIENCES) {
+        if (run.served[audience] === undefined && log.includes(`The ${audience} site is served`)) run.served[audience] = at();
+      }
+      if (run.firstPage === null && run.listening !== null && (await isPublicHome(port))) run.firstPage = at();
+      if (run.allCurrent === null && (log.includes('Every audience is current') || log.includes('The built site is up to date.'))) run.allCurrent = at();
+      if (run.firstPage !== null && (untilFirstPage || run.allCurrent !== null)) break;
+      await sleep(250);
+    }
+    if (run.firstPage === null) throw new Error(`no public page within 20 minutes:\n${tail(logFile)}`);
+    return run;
+  } finally {
+    run.peakRssMB = sampler.stop() / 2 ** 20;
+    await stopGroup(child);
+  }
+}
+
+const exitedEarly = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** The public build's home page (its meta tag names the build), not the "being prepared" page. */
+async function isPublicHome(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
+    return response.ok && (await response.text()).includes('name="ayin-build" content="public"');
+  } catch {
+    return false;
+  }
+}
+
+interface Row {
+  what: string;
+  seconds: number | null;
+  note: string;
+}
+
+async function main() {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'ayin-bench-start-'));
+  progress(`Machine: ${describeMachine()}\nWorking in ${workDir}`);
+  try {
+    const site = copyAyinSite(repoDir, path.join(workDir, 'ayin'));
+    progress('1/3 npm start on a copy with no build, no data and a cold bundler cache …');
+    const cold = await watchStart(site, path.join(workDir, 'start-cold.log'), false);
+    progress('2/3 npm start again on the same copy (nothing changed) …');
+    const warm = await watchStart(site, path.join(workDir, 'start-warm.log'), true);
+    progress('3/3 A plain Docusaurus build of the same pages (baseline) …');
+    const plainDir = makePlainSite(repoDir, path.join(workDir, 'plain'));
+    const plain = await measureBuild({ variant: 'plain', siteDir: plainDir, outDir: path.join(workDir, 'plain-build'), logFile: path.join(workDir, 'plain.log'), onTick: (s) => progress(`    … ${s} s`) });
+
+    const rows: Row[] = [
+      { what: 'fresh: listening', seconds: cold.listening, note: 'validated, manifest written, server up ("being prepared" pages)' },
+      { what: 'fresh: first public page', seconds: cold.firstPage, note: 'home page of the public build served' },
+      ...BUILD_AUDIENCES.map((a) => ({ what: `fresh: ${a} served`, seconds: cold.served[a] ?? null, note: 'its build swapped in' })),
+      { what: 'fresh: every audience current', seconds: cold.allCurrent, note: `peak RSS of the tree ${cold.peakRssMB.toFixed(0)} MB` },
+      { what: 'restart: first public page', seconds: warm.firstPage, note: 'builds current: served at once' },
+      { what: 'plain Docusaurus build (baseline)', seconds: plain.buildSeconds, note: `same pages, stock config; peak RSS ${plain.peakTreeRssMB.toFixed(0)} MB` },
+    ];
+    const columns: Column<Row>[] = [
+      { title: 'step', value: (r) => r.what },
+      { title: 's since npm start', value: (r) => r.seconds, digits: 1 },
+      { title: 'note', value: (r) => r.note },
+    ];
+    console.log(textTable(rows, columns));
+    if (cold.allCurrent !== null && cold.firstPage !== null) {
+      console.log(`\nAll four audiences current after ${(cold.allCurrent / plain.buildSeconds).toFixed(2)}× one plain build; first page after ${(cold.firstPage / plain.buildSeconds).toFixed(2)}×.`);
+    }
+  } finally {
+    if (values.keep) progress(`Kept ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:start failed: ${(error as Error).message}`);
+  process.exit(1);
+});
