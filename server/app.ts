@@ -10,6 +10,8 @@ import type { DatabaseHandle } from './db';
 import type { ServerConfig } from './config';
 import { configuredOrigin, originWarning } from './certificates/origin';
 import { registerKeystaticApi } from './editorial/keystatic-api';
+import { registerKeystaticUi } from './editorial/keystatic-ui';
+import { registerPublishRoutes } from './editorial/publish-routes';
 import { recordSave, registerEditorialRoutes } from './editorial/routes';
 import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
@@ -122,7 +124,9 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       authOf: accounts.authOf,
       onSaved: (session, files) => recordSave(store, session, files, Date.now()),
     });
-    await registerEditorialRoutes(app, { store, authOf: accounts.authOf });
+    await registerEditorialRoutes(app, { store, authOf: accounts.authOf, contentRoot: config.contentRoot });
+    await registerPublishRoutes(app, { contentRoot: config.contentRoot, store, authOf: accounts.authOf });
+    await registerKeystaticUi(app, { siteDir: config.siteDir, contentRoot: config.contentRoot, authOf: accounts.authOf });
   }
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
   await registerHealth(app, {

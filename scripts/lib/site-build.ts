@@ -15,6 +15,7 @@ import { BUILD_AUDIENCES, type BuildAudience } from '../../src/content/build-aud
 import { loadCorpus, type Corpus } from '../../src/content/corpus';
 import { buildToday, editionForDate } from '../../src/content/editions';
 import { ContentError } from '../../src/content/problems';
+import { buildKeystaticUi } from './keystatic-ui';
 import { formatJalaliIso } from '../../src/domain/jalali';
 import { manifestFromCorpus, writeServerManifest } from '../../server/manifest';
 import { precompressDir } from './precompress';
@@ -99,6 +100,11 @@ export async function buildAudienceSite({ siteDir, outDir, audience, corpus, sou
   const stats = precompressDir(staging);
   log(`    ${audience}: built in ${((performance.now() - started) / 1000).toFixed(1)} s; ${stats.files} files: ${kb(stats.rawBytes)} → ${kb(stats.brotliBytes)} brotli, ${kb(stats.gzipBytes)} gzip.`);
   moveIntoPlace(staging, path.join(outDir, audience));
+  // The editors' Keystatic is its own bundle (build/.keystatic/), made with the editors' build.
+  if (audience === 'editor') {
+    const ui = await buildKeystaticUi({ siteDir, outDir });
+    log(`    editors' Keystatic → ${path.relative(siteDir, ui.dir)} (${kb(ui.bytes)})`);
+  }
   const stamp: AudienceStamp = { builtAt: new Date().toISOString(), sourcesAt, listedEdition: editionForDate(corpus, buildToday())?.name ?? null };
   recordAudience(outDir, audience, stamp);
   return stamp;

@@ -42,3 +42,23 @@ export async function commitPaths(root: string, paths: readonly string[], author
   const { stdout } = await run('git', ['rev-parse', 'HEAD'], { cwd: root, env });
   return stdout.trim();
 }
+
+export interface CommitSummary {
+  readonly sha: string;
+  readonly author: string;
+  /** Milliseconds since the epoch. */
+  readonly at: number;
+  readonly subject: string;
+}
+
+/** The commits that touched one file, newest first (the history view's "what changed, by whom"). */
+export async function commitsOf(root: string, filepath: string, limit = 50): Promise<CommitSummary[]> {
+  const { stdout } = await run('git', ['log', `-${limit}`, '--format=%H%x1f%an%x1f%at%x1f%s', '--', filepath], { cwd: root });
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = '', author = '', at = '0', subject = ''] = line.split('\x1f');
+      return { sha, author, at: Number(at) * 1000, subject };
+    });
+}

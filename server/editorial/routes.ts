@@ -11,11 +11,20 @@ import { registerApi, type SessionLookup } from '../api/plugin';
 import type { FastifyInstance } from 'fastify';
 import type { EditorialStore } from './store';
 import { textHash } from './text-hash';
+import { commitsOf } from './git';
+import { redlineOf } from './redline';
+import { loadCorpus } from '../../src/content/corpus';
+import { todayInTehran } from '../../src/domain/editions';
+import { formatJalaliIso } from '../../src/domain/jalali';
+import { reviewDate, reviewStatus } from '../../src/domain/editorial/review-dates';
+import { refusedPath } from './content-paths';
 
 export interface EditorialRoutesOptions {
   readonly store: EditorialStore;
   readonly authOf: SessionLookup;
   readonly now?: () => number;
+  /** The content repository: each item's git log and its redline come from it. */
+  readonly contentRoot?: string;
 }
 
 const actorOf = (session: ActiveSession): Actor => ({ id: session.user.id, role: session.user.role });
@@ -51,7 +60,7 @@ export async function recordSave(store: EditorialStore, session: ActiveSession, 
   }
 }
 
-export async function registerEditorialRoutes(app: FastifyInstance, { store, authOf, now = Date.now }: EditorialRoutesOptions): Promise<void> {
+export async function registerEditorialRoutes(app: FastifyInstance, { store, authOf, now = Date.now, contentRoot }: EditorialRoutesOptions): Promise<void> {
   await registerApi(app, { authOf }, (api) => {
     api.route(editorialRoutes.changes, {
       access: { roles: EDITING_ROLES },
@@ -63,7 +72,37 @@ export async function registerEditorialRoutes(app: FastifyInstance, { store, aut
       handler: async ({ query }) => {
         const change = await store.load(query.path);
         if (!change) throw new ApiError(404, 'change_not_found', 'برای این پرونده تغییری ثبت نشده است.');
-        return { path: query.path, transitions: change.history.map((t) => ({ ...t })) };
+        const commits = contentRoot ? await commitsOf(contentRoot, query.path) : [];
+        return { path: query.path, transitions: change.history.map((t) => ({ ...t })), commits };
+      },
+    });
+
+    api.route(editorialRoutes.reviews, {
+      access: { roles: EDITING_ROLES },
+      handler: async () => {
+        if (!contentRoot) return { reviews: [] };
+        const today = todayInTehran(new Date(now()));
+        const reviews = [];
+        for (const reg of loadCorpus(contentRoot).regulations.values()) {
+          const fm = reg.frontMatter;
+          if (fm.status === 'repealed') continue;
+          const due = reviewDate({ inForceFrom: fm.inForceFrom, ...(fm.reviewEvery ? { reviewEvery: fm.reviewEvery } : {}), ...(fm.nextReview ? { nextReview: fm.nextReview } : {}) });
+          if (!due) continue;
+          const { status, daysLeft } = reviewStatus(due, today);
+          if (status !== 'later') reviews.push({ code: fm.code, title: fm.title, file: reg.file, due: formatJalaliIso(due), status, daysLeft });
+        }
+        return { reviews: reviews.sort((a, b) => a.daysLeft - b.daysLeft) };
+      },
+    });
+
+    api.route(editorialRoutes.redline, {
+      access: { roles: EDITING_ROLES },
+      handler: async ({ query, auth }) => {
+        // Only files an editor may write have a redline here: nothing else of the repository is read.
+        if (!contentRoot || !query.path.startsWith('docs/') || refusedPath(auth!.user.role, query.path)) {
+          throw new ApiError(404, 'change_not_found', 'برای این پرونده متن مقایسه‌پذیری نیست.');
+        }
+        return { path: query.path, ...redlineOf(contentRoot, query.path) };
       },
     });
 

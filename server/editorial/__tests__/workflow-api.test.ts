@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
@@ -22,6 +22,7 @@ import { registerKeystaticApi } from '../keystatic-api';
 import { recordSave, registerEditorialRoutes } from '../routes';
 import { createEditorialStore } from '../store';
 import { textHash } from '../text-hash';
+import { formatJalaliIso, gregorianToJalali } from '../../../src/domain/jalali';
 
 const SITE = path.resolve(__dirname, '../../..');
 const PERSIAN = /[\u0600-\u06FF]/;
@@ -52,7 +53,7 @@ describe.each(dialects)('/api/editorial on $name', (t) => {
 
   beforeEach(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ayin-content-'));
-    for (const dir of ['docs', 'content']) cpSync(path.join(SITE, dir), path.join(root, dir), { recursive: true });
+    for (const dir of ['docs', 'content', 'versioned_docs', 'versions.json']) cpSync(path.join(SITE, dir), path.join(root, dir), { recursive: true });
     git(root, 'init', '--quiet', '--initial-branch=main');
     git(root, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'add', '.');
     git(root, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'commit', '--quiet', '-m', 'seed');
@@ -65,7 +66,7 @@ describe.each(dialects)('/api/editorial on $name', (t) => {
     const guards = await registerAccountRoutes(app, { db: t.db, secureCookies: false });
     const store = createEditorialStore(t.db);
     await registerKeystaticApi(app, { contentRoot: root, config: keystaticConfigAt(root), authOf: guards.authOf, onSaved: (session, files) => recordSave(store, session, files, Date.now()) });
-    await registerEditorialRoutes(app, { store, authOf: guards.authOf });
+    await registerEditorialRoutes(app, { store, authOf: guards.authOf, contentRoot: root });
     await app.ready();
   });
   afterEach(async () => {
@@ -128,6 +129,53 @@ describe.each(dialects)('/api/editorial on $name', (t) => {
     // The trail cannot be rewritten, even by a bug in a route.
     await expect(t.db.updateTable('editorial_transitions').set({ reason: 'x' }).where('path', '=', reg).execute()).rejects.toThrow(/append-only/);
     await expect(t.db.deleteFrom('editorial_transitions').where('path', '=', reg).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('shows the word redline against the latest edition and each item\'s git log beside its transitions', async () => {
+    const zahra = await as('zahra.editor');
+    const cs002 = 'docs/connection-sales/cs-002.mdx';
+    const file = path.join(root, cs002);
+    const clause = 'ثبت درخواست به صورت برخط یا در دفاتر پیشخوان و دریافت کد رهگیری.';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(clause, clause.replace('برخط', 'برخط (وب‌گاه یا برنامه همراه)')));
+    const res = await app.inject({ method: 'GET', url: `/api/editorial/redline?path=${encodeURIComponent(cs002)}`, headers: zahra });
+    expect(res.statusCode, res.body).toBe(200);
+    const { edition, articles } = res.json() as { edition: string; articles: { anchor: string; change: string; segments: { kind: string; text: string }[] }[] };
+    expect(edition).toBe(JSON.parse(readFileSync(path.join(root, 'versions.json'), 'utf8'))[0]);
+    const changed = articles.filter((a) => a.change !== 'unchanged');
+    expect(changed.map((a) => `${a.anchor}:${a.change}`)).toEqual(['ماده-۲:amended']);
+    const inserted = changed[0]!.segments.filter((x) => x.kind === 'inserted').map((x) => x.text).join(' ');
+    expect(inserted).toContain('(وب‌گاه');
+    expect(inserted).toContain('همراه)');
+    // The new text is what is not deleted, in order.
+    expect(changed[0]!.segments.filter((x) => x.kind !== 'deleted').map((x) => x.text).join('')).toContain(clause.replace('برخط', 'برخط (وب‌گاه یا برنامه همراه)'));
+    expect(changed[0]!.segments.some((x) => x.kind === 'deleted')).toBe(false);
+    // Outside docs/ (or outside what editors may write) there is no redline to read.
+    expectApiError(await app.inject({ method: 'GET', url: `/api/editorial/redline?path=${encodeURIComponent('server/config.ts')}`, headers: zahra }), 404, 'change_not_found');
+    expectApiError(await app.inject({ method: 'GET', url: `/api/editorial/redline?path=${encodeURIComponent('docs/../server/config.ts')}`, headers: zahra }), 404, 'change_not_found');
+
+    await editAs(zahra, readFileSync(file, 'utf8').replace(cs002, reg));
+    const history = (await app.inject({ method: 'GET', url: `/api/editorial/history?path=${encodeURIComponent(reg)}`, headers: zahra })).json() as { commits: { author: string; sha: string; subject: string }[] };
+    expect(history.commits).toHaveLength(1);
+    expect(history.commits[0]).toMatchObject({ author: 'زهرا رضایی', sha: git(root, 'rev-parse', 'HEAD') });
+    expect(history.commits[0]!.subject).toContain(reg);
+  });
+
+  it('lists regulations due and overdue for review from their front matter, soonest first', async () => {
+    const zahra = await as('zahra.editor');
+    const inTenDays = formatJalaliIso(gregorianToJalali(new Date(Date.now() + 10 * 86_400_000)));
+    const setTerms = (rel: string, line: string) => {
+      const file = path.join(root, rel);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(inForceFrom: .*)$/m, `$1\n${line}`));
+    };
+    setTerms('docs/connection-sales/cs-002.mdx', 'nextReview: 1400/01/01');
+    setTerms('docs/connection-sales/cs-003.mdx', `nextReview: ${inTenDays}`);
+    setTerms('docs/connection-sales/cs-001.mdx', 'reviewEvery: 120');
+    const res = await app.inject({ method: 'GET', url: '/api/editorial/reviews', headers: zahra });
+    expect(res.statusCode, res.body).toBe(200);
+    const reviews = (res.json() as { reviews: { code: string; due: string; status: string; daysLeft: number }[] }).reviews;
+    const ours = reviews.filter((r) => ['CS-001', 'CS-002', 'CS-003'].includes(r.code));
+    expect(ours.map((r) => `${r.code} ${r.status} ${r.due}`)).toEqual(['CS-002 overdue 1400/01/01', `CS-003 due ${inTenDays}`]);
+    expect(ours[1]!.daysLeft).toBe(10);
   });
 
   it('refuses every role that may not use each route, and visitors', async () => {

@@ -17,6 +17,10 @@ export function regulationSchema(taxonomy: Taxonomy) {
         .strictObject({ number: persianText, date: jalaliDate })
         .optional(),
       supersedes: z.array(regulationCode).default([]),
+      /** Review interval in months, counted from inForceFrom (nextReview, when given, wins). */
+      reviewEvery: z.number({ error: 'expected a whole number of months, e.g. 12' }).int('expected a whole number of months, e.g. 12').min(1, 'at least 1 month').max(120, 'at most 120 months').optional(),
+      /** The next review date, Jalali. */
+      nextReview: jalaliDate.optional(),
       keywords: z.array(persianText).default([]),
       description: persianText.optional(),
       sample: sampleFlag,
