@@ -181,7 +181,11 @@ test('the approver sees the reviews due and the publish plan’s refusals in Per
   await approver.getByLabel('تاریخ ابلاغیه').fill('1406/06/10');
   await approver.getByLabel('خلاصه').fill('اصلاح ماده ۲ دستورالعمل فروش انشعاب.');
   const head = git('rev-parse', 'HEAD');
-  await approver.getByRole('button', { name: 'بررسی پیش از انتشار' }).click();
+  const check = approver.getByRole('button', { name: 'بررسی پیش از انتشار' });
+  await check.click();
+  // The dry run validates the whole would-be edition (seconds on a loaded machine): the button
+  // is disabled while it runs; wait for it to come back, then read what the plan said.
+  await expect(check).toBeEnabled({ timeout: 60_000 });
   const refusals = approver.getByText('انتشار ممکن نیست').locator('..');
   await expect(refusals).toContainText('docs/energy-sales/es-012.mdx');
   await expect(refusals).toContainText('متن تازه در وضعیت «پیش‌نویس» است');
