@@ -63,6 +63,9 @@ const PAGES: readonly PageKind[] = [
   { name: 'reports', url: '/reports', as: 'demo.supervisor' },
   { name: 'admin', url: '/admin', as: 'demo.admin' },
   { name: 'training-review', url: '/training-review', as: 'demo.editor', prepare: async (page) => void (await expect(page.getByRole('heading', { name: 'نیازمند بازبینی' })).toBeVisible()) },
+  { name: 'inbox', url: '/inbox', as: 'demo.contractor' },
+  { name: 'acknowledgments', url: '/acknowledgments', as: 'demo.supervisor' },
+  { name: 'editorial', url: '/editorial', as: 'demo.editor' },
   { name: '404', url: '/no-such-page' },
 ];
 
