@@ -87,8 +87,7 @@ async function main() {
 
   // The search index is made from the sources, like the builds: the same key says "current".
   const searchKey = JSON.stringify({ sourcesAt, inForce: editionForDate(corpus, buildToday())?.name ?? null });
-  let indexed = false;
-  for (const { audience } of plan.builds) {
+  for (const [i, { audience }] of plan.builds.entries()) {
     if (stopping) return;
     builds.set(audience, 'building');
     const buildStarted = performance.now();
@@ -101,12 +100,9 @@ async function main() {
       console.error(`Building the ${audience} site failed: ${(error as Error).message}. Its readers keep ${existsSync(path.join(outDir, audience, 'index.html')) ? 'the previous build' : 'the "being prepared" page'}.`);
     }
     // Indexing waits for the first build: both want the two cores, and visitors need pages first.
-    if (!indexed) {
-      indexed = true;
-      await search.indexIfStale(root, searchKey);
-    }
+    if (i === 0) await search.indexIfStale(root, searchKey);
   }
-  if (!indexed) await search.indexIfStale(root, searchKey);
+  if (!plan.builds.length) await search.indexIfStale(root, searchKey);
   if (plan.builds.length) console.log(`Every audience is current (${seconds(started)} since start).`);
 }
 
