@@ -15,7 +15,8 @@ import styles from './styles.module.css';
 type Planned = ResponseOf<typeof publishRoutes.plan>;
 type Field = 'name' | 'effective' | 'notificationNumber' | 'notificationDate' | 'summary';
 const LABELS: Record<Field, string> = { name: 'نام ویرایش', effective: 'تاریخ اجرا', notificationNumber: 'شماره ابلاغیه', notificationDate: 'تاریخ ابلاغیه', summary: 'خلاصه' };
-const HINTS: Partial<Record<Field, string>> = { name: 'سال و ماه تاریخ اجرا، مانند ۱۴۰۶-۰۷؛ خالی: از تاریخ اجرا', effective: 'مانند ۱۴۰۶/۰۷/۰۱', notificationDate: 'مانند ۱۴۰۶/۰۶/۱۰' };
+// The edition name is isolated left-to-right (U+2066…U+2069): in a right-to-left line «۱۴۰۶-۰۷» would show its halves swapped.
+const HINTS: Partial<Record<Field, string>> = { name: 'سال و ماه تاریخ اجرا، مانند \u2066۱۴۰۶-۰۷\u2069؛ خالی: از تاریخ اجرا', effective: 'مانند ۱۴۰۶/۰۷/۰۱', notificationDate: 'مانند ۱۴۰۶/۰۶/۱۰' };
 const list = (codes: readonly string[]) => (codes.length ? codes.join('، ') : '—');
 
 export default function PublishForm(): ReactNode {
