@@ -142,8 +142,13 @@ test('the dashboard: the author submits and sees no approve button, the API refu
   await gotoHydrated(zahra, '/editorial');
   await expect(zahra.getByRole('heading', { level: 1 })).toHaveText('کارتابل ویرایش');
   await expect(card(zahra, 'draft')).toContainText('در دست نویسندگان');
+  // The transition's own answer is awaited and checked: a refusal then fails here with the
+  // server's status, not later as a card that never moved.
+  const submitted = zahra.waitForResponse((r) => r.url().endsWith('/api/editorial/transition'));
   await card(zahra, 'draft').getByRole('button', { name: 'فرستادن برای بررسی' }).click();
-  await expect(card(zahra, 'in-review')).toBeVisible();
+  const submitAnswer = await submitted;
+  expect(submitAnswer.status(), await submitAnswer.text()).toBe(200);
+  await expect(card(zahra, 'in-review')).toBeVisible({ timeout: 15_000 });
   await expect(card(zahra, 'in-review').getByRole('button', { name: 'تأیید' })).toHaveCount(0);
   // The page only leaves the button out; the server refuses the author whatever she sends.
   const { csrfToken } = (await (await zahra.request.get(`${BASE}/api/auth/me`)).json()) as { csrfToken: string };
@@ -159,9 +164,11 @@ test('the dashboard: the author submits and sees no approve button, the API refu
   await expect(inReview.getByTestId('redline').locator('ins')).toContainText(ADDED.trim().split(' ')[0]!);
   await inReview.getByRole('button', { name: 'برگرداندن' }).click();
   await expect(inReview.getByRole('alert')).toHaveText('دلیل برگرداندن را بنویسید.');
+  const approvedAnswer = approver.waitForResponse((r) => r.url().endsWith('/api/editorial/transition'));
   await inReview.getByRole('button', { name: 'تأیید' }).click();
+  expect((await approvedAnswer).status()).toBe(200);
   const approved = card(approver, 'approved');
-  await expect(approved).toBeVisible();
+  await expect(approved).toBeVisible({ timeout: 15_000 });
   await approved.getByRole('button', { name: 'تاریخچه' }).click();
   const history = approved.getByTestId('history');
   await expect(history).toContainText('زهرا موسوی');
