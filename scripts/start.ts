@@ -61,7 +61,7 @@ async function main() {
   for (const { audience } of plan.builds) builds.set(audience, 'waiting');
   const search = await startSearch({ dataDir: config.dataDir });
   const database = await openServerDatabase(config);
-  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database, builds });
+  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database, builds, reminders: { run: true } });
   let address: string;
   try {
     address = await app.listen({ host: config.host, port: config.port });

@@ -17,7 +17,7 @@ import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
 import { registerInboxRoutes } from './inbox/routes';
-import { registerNotifications } from './notifications/routes';
+import { registerNotifications, type NotificationsHandle } from './notifications/routes';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
 import { createSearchService } from './search/service';
@@ -39,13 +39,31 @@ export interface ServerParts {
   readonly seminars?: { readonly now?: () => number };
   /** Inbox overrides (tests): the clock that decides days left and when an acknowledgment was made. Code only. */
   readonly inbox?: { readonly now?: () => number };
+  /**
+   * The reminder runner: `run` starts it on the server's own timer (`npm start`, the e2e server;
+   * off otherwise, so a test decides when it ticks, by `app.notifications.runner.tick()`), on
+   * `now` (tests) every `everyMs` (default `config.reminderEveryMs`); `sendEveryMs` for the outbox.
+   */
+  readonly reminders?: { readonly run?: boolean; readonly now?: () => number; readonly everyMs?: number; readonly sendEveryMs?: number };
   /** Told of every route as it is registered (the route inventory test reads their rules). */
   readonly onRoute?: (route: RouteOptions) => void;
   /** Builds still being made behind the running server (`npm start`); told when one is swapped in. */
   readonly builds?: SiteBuildProgress;
 }
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The reminder runner and outbox sender (server/notifications/), when the server has accounts. */
+    notifications?: NotificationsHandle;
+  }
+}
+
+const listeningPort = (app: FastifyInstance): number | undefined => {
+  const address = app.server.address();
+  return address && typeof address === 'object' ? address.port : undefined;
+};
+
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, reminders, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -86,7 +104,23 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       }))
     : undefined;
   if (database && accounts && manifest) await registerSeminarRoutes(app, { db: database.db, guards: accounts, seminars: seminarCatalogOf(manifest, policy), ...(seminars?.now ? { now: seminars.now } : {}) });
-  if (database && accounts) await registerNotifications(app, { db: database.db, guards: accounts, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
+  if (database && accounts) {
+    const notifications = await registerNotifications(app, {
+      db: database.db,
+      guards: accounts,
+      smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      smsWebhookUrl: config.smsWebhookUrl,
+      ...(manifest ? { manifest, policy } : {}),
+      timers: reminders?.run ?? false,
+      reminderEveryMs: reminders?.everyMs ?? config.reminderEveryMs,
+      escalateAfterDays: config.escalateAfterDays,
+      ...(reminders?.sendEveryMs ? { everyMs: reminders.sendEveryMs } : {}),
+      ...(reminders?.now ? { now: reminders.now } : {}),
+      publicUrl: () => config.publicUrl ?? `http://${config.host}:${listeningPort(app) ?? config.port}`,
+    });
+    app.decorate('notifications', notifications);
+  }
   if (database && accounts && manifest) {
     await registerInboxRoutes(app, {
       db: database.db,

@@ -37,6 +37,12 @@ export interface ServerConfig {
   readonly smtpUrl?: string;
   /** `SMTP_FROM`: the sender of Ayin's mail. */
   readonly mailFrom?: string;
+  /** `REMINDER_INTERVAL_MS`: how often the reminder runner decides what is owed (default 10 minutes). */
+  readonly reminderEveryMs?: number;
+  /** `ESCALATE_AFTER_DAYS`: days overdue before supervisors are told (default 7). */
+  readonly escalateAfterDays?: number;
+  /** `SMS_WEBHOOK_URL`: SMS reminders are posted there as JSON `{to, text}` when set. */
+  readonly smsWebhookUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -58,8 +64,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
   if (meiliHost && !env.MEILI_MASTER_KEY) throw new ConfigError('MEILI_HOST is set but MEILI_MASTER_KEY is not: the server needs it to create the search-only key');
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError(`SMTP_URL must start with smtp:// or smtps://, got "${smtpUrl.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  const reminderEveryMs = positiveInteger('REMINDER_INTERVAL_MS', env.REMINDER_INTERVAL_MS, 600_000);
+  const escalateAfterDays = positiveInteger('ESCALATE_AFTER_DAYS', env.ESCALATE_AFTER_DAYS, 7);
+  const smsWebhookUrl = env.SMS_WEBHOOK_URL || undefined;
+  if (smsWebhookUrl && !/^https?:\/\//.test(smsWebhookUrl)) throw new ConfigError(`SMS_WEBHOOK_URL must start with http:// or https://, got "${smsWebhookUrl.replace(/\/\/[^@/]*@/, '//***@')}"`);
   return {
     smtpUrl,
+    reminderEveryMs,
+    escalateAfterDays,
+    smsWebhookUrl,
     mailFrom: env.SMTP_FROM || 'ayin@localhost',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sampleAccounts: parseFlag('AYIN_SAMPLE_ACCOUNTS', env.AYIN_SAMPLE_ACCOUNTS),
@@ -88,6 +101,13 @@ export function parseTrustProxy(value: string | undefined): string[] {
     }
   }
   return entries;
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a whole number above 0, got "${value}"`);
+  return n;
 }
 
 function parseFlag(name: string, value: string | undefined): boolean | undefined {

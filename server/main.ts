@@ -14,7 +14,8 @@ async function main() {
     process.exit(1);
   }
   const database = await openServerDatabase(config);
-  const app = await buildServer(config, { database });
+  // The server decides reminders itself (every REMINDER_INTERVAL_MS); a second process on the same PostgreSQL is safe.
+  const app = await buildServer(config, { database, reminders: { run: true } });
   app.addHook('onClose', () => database.close());
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Ayin is serving ${config.siteDir} at ${address.replace('0.0.0.0', '127.0.0.1')}`);

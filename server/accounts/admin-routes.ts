@@ -46,6 +46,7 @@ const API_FIELD: Record<FieldIssue['field'], string> = {
   role: 'role',
   company: 'company',
   unit: 'unitCode',
+  email: 'email',
 };
 
 export type { AdminUser };

@@ -19,8 +19,9 @@ export const CONTRACTOR_COLUMNS = ['username', 'display_name', 'company', 'passw
 /**
  * The company and service unit by code (ids of content/organisations.yml), each optional: an
  * unknown code is a problem at its row; a code fills an empty `company` cell with its name.
+ * `email` (optional): where reminders are mailed; an invalid or taken address is a problem at its row.
  */
-export const OPTIONAL_CONTRACTOR_COLUMNS = ['company_code', 'unit_code'] as const;
+export const OPTIONAL_CONTRACTOR_COLUMNS = ['company_code', 'unit_code', 'email'] as const;
 const KNOWN_COLUMNS: readonly string[] = [...CONTRACTOR_COLUMNS, ...OPTIONAL_CONTRACTOR_COLUMNS];
 /** Hashing is the slow part (about 0.1 s a row on two cores); beyond this, split the file. */
 export const MAX_IMPORT_ROWS = 1000;
@@ -105,6 +106,7 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
   const problems: ImportProblem[] = [];
   const valid: { row: number; user: ValidUser; generated?: string; links: ResolvedOrganisations }[] = [];
   const firstRowOf = new Map<string, number>();
+  const firstRowOfEmail = new Map<string, number>();
   for (const record of rows) {
     if (record.fields.length !== names.length) {
       problems.push({ row: record.line, field: 'row', message: `has ${record.fields.length} fields, the header has ${names.length}`, messageFa: 'تعداد ستون‌های این سطر با سطر عنوان یکی نیست.' });
@@ -119,6 +121,7 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
       company: links.companyName || cell('company'),
       password: generated ?? cell('password'),
       role: 'contractor',
+      email: cell('email'),
     });
     problems.push(...issues.map((i) => ({ row: record.line, ...i })));
     problems.push(...links.problems.map((p) => ({ row: record.line, field: p.field === 'company' ? 'company_code' : 'unit_code', message: p.message, messageFa: p.messageFa })));
@@ -129,6 +132,14 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
       continue;
     }
     firstRowOf.set(value.username, record.line);
+    if (value.email) {
+      const earlierEmail = firstRowOfEmail.get(value.email);
+      if (earlierEmail !== undefined) {
+        problems.push({ row: record.line, field: 'email', message: `duplicates row ${earlierEmail}`, messageFa: 'این نشانی رایانامه در سطر دیگری از همین پرونده هم آمده است.' });
+        continue;
+      }
+      firstRowOfEmail.set(value.email, record.line);
+    }
     valid.push({ row: record.line, user: value, generated, links });
   }
 
@@ -140,6 +151,15 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
   }
   for (const v of valid) {
     if (taken.has(v.user.username)) problems.push({ row: v.row, field: 'username', message: 'already exists', messageFa: 'این نام کاربری پیش‌تر ثبت شده است.' });
+  }
+  const emails = valid.flatMap((v) => (v.user.email ? [v.user.email] : []));
+  const takenEmails = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const found = await db.selectFrom('users').select('email').where('email', 'in', emails.slice(i, i + 500)).execute();
+    for (const { email } of found) if (email) takenEmails.add(email);
+  }
+  for (const v of valid) {
+    if (v.user.email && takenEmails.has(v.user.email)) problems.push({ row: v.row, field: 'email', message: 'is already given to another user', messageFa: 'این نشانی رایانامه پیش‌تر برای کاربر دیگری ثبت شده است.' });
   }
   if (problems.length) return failed(problems.sort((a, b) => a.row - b.row));
 

@@ -67,8 +67,13 @@ export async function userRowFor(user: ValidUser, now: number, links: Organisati
     password_hash: await hashPassword(user.password),
     created_at: now,
     disabled_at: null,
+    email: user.email ?? null,
+    email_opt_in: 1,
+    phone: null,
   };
 }
+
+const EMAIL_TAKEN = { field: 'email', message: 'is already given to another user', messageFa: 'این نشانی رایانامه پیش‌تر برای کاربر دیگری ثبت شده است.' } as const;
 
 /** Creates a user; throws `AccountInputError` listing every problem, the username taken included. */
 export async function createUser(db: Kysely<Database>, input: NewUserInput, now = Date.now()): Promise<User> {
@@ -78,12 +83,13 @@ export async function createUser(db: Kysely<Database>, input: NewUserInput, now 
   const allIssues = [...issues, ...organisations.problems];
   if (!value || allIssues.length) throw new AccountInputError(allIssues);
   if (await findUserRow(db, value.username)) throw new AccountInputError([ALREADY_EXISTS]);
+  if (value.email && (await db.selectFrom('users').select('id').where('email', '=', value.email).executeTakeFirst())) throw new AccountInputError([EMAIL_TAKEN]);
   const row = await userRowFor(value, now, organisations);
   try {
     await db.insertInto('users').values(row).execute();
   } catch (error) {
-    // Someone took the name between our check and the insert.
-    if (isUniqueViolation(error)) throw new AccountInputError([ALREADY_EXISTS]);
+    // Someone took the name (or the address) between our check and the insert.
+    if (isUniqueViolation(error)) throw new AccountInputError([value.email && (await findUserRow(db, value.username)) === undefined ? EMAIL_TAKEN : ALREADY_EXISTS]);
     throw error;
   }
   return toUser(row);

@@ -12,7 +12,7 @@ export const MAX_PASSWORD_INPUT = 256;
 const MAX_NAME_LENGTH = 100;
 const MAX_COMPANY_LENGTH = 120;
 
-export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company' | 'unit';
+export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company' | 'unit' | 'email';
 
 export interface FieldIssue {
   readonly field: AccountField;
@@ -37,6 +37,8 @@ export interface NewUserInput {
   /** The company and unit by code (content/organisations.yml ids); server/inbox/user-organisations.ts resolves them. */
   readonly companyCode?: string | null;
   readonly unitCode?: string | null;
+  /** Where reminders are mailed (optional). */
+  readonly email?: string | null;
 }
 
 export interface ValidUser {
@@ -45,6 +47,8 @@ export interface ValidUser {
   readonly displayName: string;
   readonly role: Role;
   readonly company: string | null;
+  /** Lower-case; null: none given (reminders stay in the inbox). */
+  readonly email?: string | null;
 }
 
 /** Usernames are compared lower-case, without surrounding spaces. */
@@ -133,6 +137,21 @@ export function companyIssues(role: Role | undefined, company: string): FieldIss
   return [];
 }
 
+const MAX_EMAIL_LENGTH = 254;
+// One @, a dot in the domain, no spaces or angle brackets: what a mail server will accept from a
+// form, not the whole of RFC 5322 (quoted local parts are not addresses people type).
+const EMAIL_PATTERN = /^[^\s@<>(),;:"\[\]]+@[^\s@<>(),;:"\[\]]+\.[^\s@<>(),;:"\[\]]+$/u;
+
+/** Addresses are compared lower-case, without surrounding spaces. */
+export const normalizeEmail = (email: string) => email.normalize('NFC').trim().toLowerCase();
+
+export function emailIssues(email: string): FieldIssue[] {
+  if (email === '') return [];
+  if ([...email].length > MAX_EMAIL_LENGTH) return [issue('email', `must be at most ${MAX_EMAIL_LENGTH} characters`, 'نشانی رایانامه بیش از حد بلند است.')];
+  if (!EMAIL_PATTERN.test(email) || CONTROL.test(email)) return [issue('email', 'must be an e-mail address (name@example.ir)', 'نشانی رایانامه معتبر نیست (نمونه: name@example.ir).')];
+  return [];
+}
+
 /** Checks and normalises a new user; the issues are empty exactly when `value` is set. */
 export function validateNewUser(input: NewUserInput): { value?: ValidUser; issues: FieldIssue[] } {
   const username = normalizeUsername(String(input.username ?? ''));
@@ -140,13 +159,15 @@ export function validateNewUser(input: NewUserInput): { value?: ValidUser; issue
   const company = normalizePersianText(String(input.company ?? ''));
   const password = String(input.password ?? '');
   const role = isRole(input.role) ? input.role : undefined;
+  const email = normalizeEmail(String(input.email ?? ''));
   const issues = [
     ...usernameIssues(username),
     ...passwordIssues(password, username),
     ...displayNameIssues(displayName),
     ...(role ? [] : [issue('role', `must be one of ${ROLES.join(', ')}`, 'نقش کاربر معتبر نیست.')]),
     ...companyIssues(role, company),
+    ...emailIssues(email),
   ];
   if (issues.length || !role) return { issues };
-  return { value: { username, password, displayName, role, company: company || null }, issues };
+  return { value: { username, password, displayName, role, company: company || null, email: email || null }, issues };
 }

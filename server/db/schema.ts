@@ -31,6 +31,12 @@ export interface UsersTable {
   created_at: number;
   /** When the account was disabled; null while it is active. */
   disabled_at: number | null;
+  /** Where reminders are mailed (migration 011), lower-case, unique; null: in-app only. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: mail me reminders (the default); 0: the inbox only. */
+  email_opt_in: ColumnType<number, number | undefined, number>;
+  /** For SMS reminders (migration 011), digits with an optional leading +; null: none. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -254,6 +260,19 @@ export interface OutboxTable {
   next_attempt_at: number;
   sent_at: number | null;
   last_error: string | null;
+  /** `email` or `sms` (migration 011): which transport sends it. */
+  channel: ColumnType<string, string | undefined, string>;
+}
+
+/** A reminder (or escalation) the runner decided, once per key (migration 011). */
+export interface RemindersTable {
+  key: string;
+  announcement_id: string;
+  /** Whom it is for: the reader reminded, or the supervisor an escalation went to. */
+  user_id: string;
+  kind: string;
+  step: number;
+  decided_at: number;
 }
 
 export interface Database {
@@ -275,6 +294,7 @@ export interface Database {
   refresher_attempts: RefresherAttemptsTable;
   acknowledgments: AcknowledgmentsTable;
   outbox: OutboxTable;
+  reminders: RemindersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -17,16 +17,18 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** `email` (the default) or `sms` (migration 011): which transport sends it. */
+  readonly channel?: 'email' | 'sms';
 }
 
 /** What sends one mail (nodemailer's transport in the server; throws when refused). */
-export type MailTransport = (mail: { to: string; subject: string; text: string; html: string }) => Promise<void>;
+export type MailTransport = (mail: { to: string; subject: string; text: string; html: string; key: string }) => Promise<void>;
 
 /** True when this call wrote the row (false: the key was already there). */
 export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail, now: number): Promise<boolean> {
   const result = await db
     .insertInto('outbox')
-    .values({ id: randomUUID(), key: mail.key, user_id: mail.userId, to_address: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html, created_at: now, attempts: 0, next_attempt_at: now, sent_at: null, last_error: null })
+    .values({ id: randomUUID(), key: mail.key, user_id: mail.userId, to_address: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html, channel: mail.channel ?? 'email', created_at: now, attempts: 0, next_attempt_at: now, sent_at: null, last_error: null })
     .onConflict((oc) => oc.column('key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
@@ -37,12 +39,14 @@ export interface SendOptions {
   /** How long a claimed row is left to its sender before another may try it. */
   readonly leaseMs?: number;
   readonly batch?: number;
+  /** Which rows this transport sends (default `email`). */
+  readonly channel?: 'email' | 'sms';
 }
 
 /** Sends what is due now; returns how many were sent and how many failed. */
 export async function sendDue(db: Kysely<Database>, transport: MailTransport, now: number, options: SendOptions = {}): Promise<{ sent: number; failed: number }> {
-  const { backoff = DEFAULT_BACKOFF, leaseMs = 120_000, batch = 20 } = options;
-  const due = await db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(batch).execute();
+  const { backoff = DEFAULT_BACKOFF, leaseMs = 120_000, batch = 20, channel = 'email' } = options;
+  const due = await db.selectFrom('outbox').selectAll().where('channel', '=', channel).where('sent_at', 'is', null).where('next_attempt_at', '<=', now).orderBy('next_attempt_at').limit(batch).execute();
   let sent = 0;
   let failed = 0;
   for (const row of due) {
@@ -55,7 +59,7 @@ export async function sendDue(db: Kysely<Database>, transport: MailTransport, no
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue; // another process took it
     try {
-      await transport({ to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body });
+      await transport({ to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, key: row.key });
       await db.updateTable('outbox').set({ sent_at: now, last_error: null }).where('id', '=', row.id).execute();
       sent++;
     } catch (error) {

@@ -28,6 +28,8 @@ export const newUserBodySchema = z.object({
   /** The company and the service unit from the organisations table, by code; empty: none. */
   companyCode: formText('شرکت'),
   unitCode: formText('واحد'),
+  /** Where reminders are mailed; empty: none (the inbox only). */
+  email: formText('رایانامه'),
 });
 export type NewUserBody = z.input<typeof newUserBodySchema>;
 

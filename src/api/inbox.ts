@@ -149,3 +149,22 @@ export const outboxRoutes = {
   /** Admins: mail not yet sent that has failed at least once, with its last error. */
   failures: defineRoute({ method: 'GET', path: '/api/admin/outbox', response: z.object({ failures: z.array(outboxFailureSchema), smtpConfigured: z.boolean() }) }),
 };
+
+/** The signed-in user's own notification settings: the address an admin gave them, and whether they want mail. */
+export const notificationPreferencesSchema = z.object({
+  /** null: no address on file (ask an admin); reminders then stay in the inbox. */
+  email: z.string().nullable(),
+  emailOptIn: z.boolean(),
+});
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+
+export const notificationPreferencesRoutes = {
+  get: defineRoute({ method: 'GET', path: '/api/account/notifications', response: notificationPreferencesSchema }),
+  /** Only the choice: the address is the admin's to set, so nobody redirects their reminders to someone else's mailbox. */
+  put: defineRoute({
+    method: 'PUT',
+    path: '/api/account/notifications',
+    body: z.strictObject({ emailOptIn: labelled(z.boolean(), 'دریافت رایانامه') }),
+    response: notificationPreferencesSchema,
+  }),
+};

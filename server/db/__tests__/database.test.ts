@@ -24,6 +24,9 @@ const user = (over: Partial<UserRow> = {}): UserRow => ({
   password_hash: 'scrypt$…',
   created_at: 1_767_000_000_000,
   disabled_at: null,
+  email: null,
+  email_opt_in: 1,
+  phone: null,
   ...over,
 });
 
@@ -46,7 +49,7 @@ describe.each(dialects)('database on $name', (t) => {
     expect(shape).toEqual({
       login_attempts: ['attempted_at', 'key', 'ticket?'],
       sessions: ['confirmed_at?', 'created_at', 'csrf_token', 'expires_at', 'id', 'last_seen_at', 'user_id'],
-      users: ['company?', 'company_id?', 'created_at', 'disabled_at?', 'display_name', 'id', 'password_hash', 'role', 'unit_id?', 'username'],
+      users: ['company?', 'company_id?', 'created_at', 'disabled_at?', 'display_name', 'email?', 'email_opt_in', 'id', 'password_hash', 'phone?', 'role', 'unit_id?', 'username'],
       quiz_attempts: ['course', 'deadline?', 'id', 'number', 'passed?', 'questions', 'result?', 'score?', 'seed', 'started_at', 'submitted_at?', 'user_id'],
       quiz_answers: ['answer', 'answered_at', 'attempt_id', 'question_id'],
       lesson_views: ['course', 'first_opened_at', 'lesson', 'user_id'],
@@ -61,7 +64,8 @@ describe.each(dialects)('database on $name', (t) => {
       editorial_changes: ['approved_by?', 'approved_hash?', 'authors', 'path', 'since', 'state', 'text_hash'],
       editorial_transitions: ['action', 'at', 'by_user_id', 'from_state', 'id', 'path', 'reason?', 'seq', 'text_hash', 'to_state'],
       acknowledgments: ['acknowledged_at', 'address', 'announcement_id', 'company_id?', 'company_name?', 'id', 'role', 'text_sha256', 'unit_id?', 'user_id'],
-      outbox: ['attempts', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
+      outbox: ['attempts', 'channel', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
+      reminders: ['announcement_id', 'decided_at', 'key', 'kind', 'step', 'user_id'],
     });
   });
 
