@@ -13,6 +13,7 @@ import { call } from '@site/src/lib/api';
 import { formatDateTime } from '@site/src/lib/format';
 import { formatJalaliLong } from '@site/src/domain/jalali';
 import AcknowledgeButton from '@site/src/components/Inbox/AcknowledgeButton';
+import MailPreference from '@site/src/components/Inbox/MailPreference';
 import { daysText } from '@site/src/components/Inbox/daysText';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import page from '@site/src/components/Training/styles.module.css';
@@ -80,6 +81,7 @@ function InboxData(): ReactNode {
           </ul>
         )}
       </section>
+      <MailPreference />
     </>
   );
 }

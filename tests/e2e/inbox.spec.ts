@@ -3,13 +3,16 @@
  * from content/organisations.yml); the contractor of a company the hot-season announcement
  * names sees it in /inbox with its Jalali due day and the days past in Persian digits, and a
  * count in the navbar, and acknowledges it (after a reload it is under the acknowledged); the
- * contractor of another company does not see it.
+ * contractor of another company does not see it. The reminder runner mails a contractor of that
+ * company who has an address: the mail arrives in the e2e server's SMTP sink, and its link opens
+ * the announcement, where the contractor acknowledges it.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../server/accounts/demo-users';
 import { dueDate, daysLeft } from '../../src/domain/inbox/targets';
 import { formatJalaliLong } from '../../src/domain/jalali';
 import { daysText } from '../../src/components/Inbox/daysText';
+import { mailDirFor, mailIn } from '../support/e2e-mail';
 import { corpus } from './corpus';
 import { gotoHydrated } from './hydrated';
 
@@ -22,6 +25,7 @@ const PASSWORD = 'inbox-e2e-password-1';
 const suffix = Date.now().toString(36);
 const parsContractor = { username: `pars.${suffix}`, displayName: 'امید پارسا', companyCode: 'pars-niroo-khadamat' };
 const roshanContractor = { username: `roshan.${suffix}`, displayName: 'نگار روشن', companyCode: 'roshan-gostar-shomal' };
+const mailedContractor = { username: `pars.mail.${suffix}`, displayName: 'مهدی پارسیان', companyCode: 'pars-niroo-khadamat', email: `mahdi.${suffix}@pars-niroo.example` };
 
 async function signIn(request: APIRequestContext, username: string, password: string): Promise<string> {
   const res = await request.post('/api/auth/sign-in', { data: { username, password } });
@@ -37,7 +41,7 @@ test('an admin gives two contractors their companies by code', async ({ request 
   expect((await request.post('/api/auth/confirm', { headers, data: { password: DEMO_PASSWORD } })).status()).toBe(200);
   const list = (await (await request.get('/api/admin/users')).json()) as { organisations: { companies: { code: string }[] } };
   expect(list.organisations.companies.map((c) => c.code)).toEqual(expect.arrayContaining([parsContractor.companyCode, roshanContractor.companyCode]));
-  for (const c of [parsContractor, roshanContractor]) {
+  for (const c of [parsContractor, roshanContractor, mailedContractor]) {
     const res = await request.post('/api/admin/users', { headers, data: { ...c, role: 'contractor', password: PASSWORD } });
     expect(res.status(), await res.text()).toBe(201);
   }
@@ -77,6 +81,38 @@ test('the contractor of a targeted company sees the announcement in the inbox an
   // The announcement's own page says so too.
   await gotoHydrated(page, hotSeason.permalink);
   await expect(page.getByTestId('announcement-acknowledge')).toContainText('شما این ابلاغیه را در');
+});
+
+test('the reminder mail reaches a contractor with an address, and its link opens the announcement, where they acknowledge it', async ({ page, baseURL }) => {
+  const dir = mailDirFor(Number(new URL(baseURL!).port));
+  const mine = () => mailIn(dir).filter((m) => m.to === mailedContractor.email);
+  // The server's runner ticks every second and its sender every half second.
+  await expect.poll(() => mine().length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const mails = mine();
+  // Long overdue: every step is recorded, one mail says where things stand.
+  expect(mails).toHaveLength(1);
+  const mail = mails[0]!;
+  expect(mail.key).toMatch(new RegExp(`^reminder:${hotSeason.id}:[0-9a-f-]+:overdue:\\d+$`));
+  expect(mail.subject).toContain(hotSeason.announcement.title);
+  expect(mail.html).toContain('dir="rtl"');
+  const link = `${baseURL}${hotSeason.permalink}`;
+  expect(mail.text).toContain(link);
+  expect(mail.html).toContain(`href="${link}"`);
+
+  await signIn(page.request, mailedContractor.username, PASSWORD);
+  await gotoHydrated(page, link);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(hotSeason.announcement.title);
+  const box = page.getByTestId('announcement-acknowledge');
+  await box.getByRole('button', { name: /مطالعه کردم و تأیید می‌کنم/ }).click();
+  await expect(box).toContainText('شما این ابلاغیه را در');
+  const inbox = (await (await page.request.get('/api/inbox')).json()) as { acknowledged: { id: string }[] };
+  expect(inbox.acknowledged.map((a) => a.id)).toContain(hotSeason.id);
+  // The inbox offers the mail choice beside it.
+  await gotoHydrated(page, '/inbox');
+  await expect(page.getByTestId('inbox-mail')).toContainText(mailedContractor.email);
+  // Acknowledged: no further reminder for it arrives.
+  await page.waitForTimeout(2_500);
+  expect(mine()).toHaveLength(1);
 });
 
 test('the contractor of another company does not see it, and is offered the announcements addressed to them', async ({ page }) => {

@@ -13,7 +13,9 @@ import { startLocalMeili } from '../../server/search/local-meili';
 import { indexSite } from '../../server/search/local-search';
 import { E2E_SERVER_START, runningClockFrom } from './e2e-clock';
 import { seedRefresherLearner } from './e2e-refresher-seed';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startMailSink } from '../../server/notifications/__tests__/sink';
+import { mailDirFor } from './e2e-mail';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -22,7 +24,13 @@ async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), `ayin-e2e-${port}-`));
   const meili = await startLocalMeili({ dataDir: path.join(dataDir, 'meili') });
   await indexSite(root, { host: meili.host, apiKey: meili.masterKey }, () => {});
-  const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir }, root);
+  // A real SMTP sink for the reminder mail (tests/e2e/inbox.spec.ts reads what it wrote).
+  const mailDir = mailDirFor(port);
+  rmSync(mailDir, { recursive: true, force: true });
+  mkdirSync(mailDir, { recursive: true });
+  let mailCount = 0;
+  const sink = await startMailSink((mail) => writeFileSync(path.join(mailDir, `${String(++mailCount).padStart(5, '0')}.json`), JSON.stringify(mail)));
+  const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir, SMTP_URL: sink.url, SMTP_FROM: 'ayin@e2e.example' }, root);
   const database = await openServerDatabase({ ...config, sampleAccounts: true }, { AYIN_DATA_DIR: dataDir }, () => {});
   // A contractor who completed customer-conduct before edition 1404-09 (tests/e2e/refresher.spec.ts).
   const manifest = JSON.parse(readFileSync(path.join(config.siteDir, '.server/manifest.json'), 'utf8')) as { courses: { id: string; title: string; lessons: { id: string }[] }[] };
@@ -36,7 +44,8 @@ async function main() {
   const start = process.env.E2E_SERVER_START_MS ? Number(process.env.E2E_SERVER_START_MS) : E2E_SERVER_START;
   const app = await buildServer(
     { ...config, meili: { host: meili.host, apiKey: meili.masterKey }, logLevel: 'warn' },
-    { database, training, seminars: { now: runningClockFrom(start) } },
+    // Reminders decided every second and mail sent every half second, so a spec sees them at once.
+    { database, training, seminars: { now: runningClockFrom(start) }, reminders: { run: true, everyMs: 1000, sendEveryMs: 500 } },
   );
   await app.listen({ host: '127.0.0.1', port });
   if (process.env.E2E_PID_FILE) writeFileSync(process.env.E2E_PID_FILE, String(process.pid));
@@ -47,7 +56,9 @@ async function main() {
     await app.close();
     await database.close();
     await meili.stop();
+    await sink.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

@@ -20,7 +20,8 @@ export interface MailSink {
   close(): Promise<void>;
 }
 
-export async function startMailSink(): Promise<MailSink> {
+/** `onMail`: told of each mail as it arrives (the e2e server writes it where the spec reads it). */
+export async function startMailSink(onMail?: (mail: ReceivedMail) => void): Promise<MailSink> {
   const received: ReceivedMail[] = [];
   const sink = new SMTPServer({
     authOptional: true,
@@ -32,7 +33,9 @@ export async function startMailSink(): Promise<MailSink> {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const key = /^x-ayin-notification: *(.*)$/im.exec(raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim() ?? '';
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), key, ...readMail(raw) });
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address).join(','), key, ...readMail(raw) };
+        received.push(mail);
+        onMail?.(mail);
         callback();
       });
     },
