@@ -137,6 +137,7 @@ const config: Config = {
     './plugins/seminars/index.ts',
     './plugins/training-pages/index.ts',
     './plugins/editions/index.ts',
+    './plugins/plain-code/index.ts',
     visibleCourses.length > 0 && [
       '@docusaurus/plugin-content-docs',
       {

@@ -2,8 +2,9 @@
  * Every page of every build loads the main script first, so what it carries costs every reader
  * on every page (issue 14: the regulation page's main-thread time on a phone). Re-exporting
  * zod's whole namespace once put all of zod in it, sixty error-message locales included (340 KB
- * of 1.2 MB); src/api/zod-parts.ts names the parts the contract uses instead. This test fails
- * when the locale table is back in any build's main script. A missing build is a failure.
+ * of 1.2 MB); src/api/zod-parts.ts names the parts the contract uses instead. The classic
+ * theme put Prism there too, for code blocks no page has (plugins/plain-code). This test fails
+ * when either is back in any build's main script. A missing build is a failure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,11 +30,13 @@ describe('the main script of every build', () => {
     expect(hasZodLocales('r.d(n,{z:()=>f});let i={frCA:"x"}')).toBe(false);
   });
 
-  it.each(BUILD_AUDIENCES)('%s: carries zod without its sixty locales', (audience) => {
+  it.each(BUILD_AUDIENCES)('%s: carries zod without its sixty locales, and no Prism', (audience) => {
     const script = mainScriptOf(audience);
     // The contract is there (the browser parses every answer with it) ...
     expect(script).toContain('$ZodObject');
     // ... but not the error messages of languages nobody reads here.
     expect(hasZodLocales(script)).toBe(false);
+    // Prism's core names itself in its own code (`Prism.manual`, `Prism.util`…).
+    expect(script).not.toMatch(/\bPrism\b/);
   });
 });
