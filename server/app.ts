@@ -27,6 +27,7 @@ import { registerSeminarRoutes, seminarCatalogOf } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
 import { registerTraining, type TrainingOptions } from './training';
 import type { SiteBuildProgress } from './site-builds';
+import type { RebuildQueue } from './editorial/rebuild-queue';
 
 export interface ServerParts {
   /** Accounts and learner records; without it the server serves the site and search only. */
@@ -43,9 +44,11 @@ export interface ServerParts {
   readonly onRoute?: (route: RouteOptions) => void;
   /** Builds still being made behind the running server (`npm start`); told when one is swapped in. */
   readonly builds?: SiteBuildProgress;
+  /** Rebuilds the affected builds after a publication from the approvers' form (`npm start`, e2e). */
+  readonly rebuilds?: RebuildQueue;
 }
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, onRoute, builds, rebuilds }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -125,7 +128,12 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       onSaved: (session, files) => recordSave(store, session, files, Date.now()),
     });
     await registerEditorialRoutes(app, { store, authOf: accounts.authOf, contentRoot: config.contentRoot });
-    await registerPublishRoutes(app, { contentRoot: config.contentRoot, store, authOf: accounts.authOf });
+    await registerPublishRoutes(app, {
+      contentRoot: config.contentRoot,
+      store,
+      authOf: accounts.authOf,
+      ...(rebuilds ? { rebuilds, onPublished: (edition: string) => rebuilds.request(edition) } : {}),
+    });
     await registerKeystaticUi(app, { siteDir: config.siteDir, contentRoot: config.contentRoot, authOf: accounts.authOf });
   }
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
