@@ -17,6 +17,8 @@ import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
 import { registerInboxRoutes } from './inbox/routes';
+import { registerFeedbackRoutes } from './feedback/routes';
+import { createFeedbackStore } from './feedback/store';
 import { registerNotifications } from './notifications/routes';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
@@ -100,6 +102,8 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       onOrganisationsRefused: (message) => app.log.error(`the build's companies and units were not written: ${message}`),
     });
   }
+  // Readers' suggestions on clauses, checked against the manifest's texts.
+  if (database && accounts && manifest) await registerFeedbackRoutes(app, { store: createFeedbackStore(database.db), manifest, policy, authOf: accounts.authOf });
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
     const session = accounts ? await accounts.authOf(request) : null;
     return policy.buildFor(session && { role: session.user.role });

@@ -256,6 +256,22 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** A reader's suggestion on a clause (migration 009), closed by an editor's answer. */
+export interface ClauseFeedbackTable {
+  id: string;
+  author_id: string;
+  regulation_code: string;
+  /** '' for the regulation as a whole. */
+  clause_anchor: string;
+  /** The edition read, or `current` (docs/). */
+  edition: string;
+  text: string;
+  created_at: number;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -275,6 +291,7 @@ export interface Database {
   refresher_attempts: RefresherAttemptsTable;
   acknowledgments: AcknowledgmentsTable;
   outbox: OutboxTable;
+  clause_feedback: ClauseFeedbackTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -60,6 +60,7 @@ export function testDatabases(): TestDatabase[] {
     async reset() {
       const db = handles[name]!.db;
       await db.deleteFrom('acknowledgments').execute();
+      await db.deleteFrom('clause_feedback').execute();
       await db.deleteFrom('outbox').execute();
       await db.deleteFrom('sessions').execute();
       await db.deleteFrom('login_attempts').execute();
