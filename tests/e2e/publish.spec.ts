@@ -79,7 +79,7 @@ test('the approver publishes from the form; once the staff build is served, a st
   await approver.getByLabel('تاریخ اجرا').fill('1406/07/01');
   await approver.getByLabel('شماره ابلاغیه').fill('۱۴۰۶/ت/۱۸');
   await approver.getByLabel('تاریخ ابلاغیه').fill('1406/06/10');
-  await approver.getByLabel('خلاصه').fill('اصلاح ماده ۳ دستورالعمل نظارت بر پیمانکاران و افزوده شدن چهار مقرره تازه.');
+  await approver.getByLabel('خلاصه').fill('اصلاح ماده ۵ مقرره SV-008 و افزوده شدن چهار مقرره تازه.');
   await approver.getByRole('button', { name: 'بررسی پیش از انتشار' }).click();
   const plan = approver.getByTestId('publish-plan');
   await expect(plan).toContainText('اصلاح‌شده: SV-008');
@@ -107,6 +107,8 @@ test('the approver publishes from the form; once the staff build is served, a st
   await banner.getByRole('link', { name: 'تغییرات' }).click();
   await expect(reader).toHaveURL(/\/redline\/SV-008\/1406-01\/1406-07$/);
   const redline = reader.getByTestId('redline');
-  await expect(redline.locator('ins, del').first()).toBeVisible();
+  // ماده ۵ بند ۳ now cites ES-012 (added in this edition) instead of naming the system.
+  await expect(redline.locator('del', { hasText: 'سامانه جامع خدمات مشترکین' }).first()).toBeVisible();
+  await expect(redline.locator('ins', { hasText: 'دستورالعمل به‌روزرسانی پرونده' }).first()).toBeVisible();
   await expect(reader.getByTestId('redline-to')).toHaveAttribute('href', '/regulations/1406-07/supervision/sv-008');
 });

@@ -13,7 +13,7 @@
  * all four would take several minutes on this machine.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildServer } from '../../server/app';
@@ -25,45 +25,16 @@ import { createSiteBuildTracker } from '../../server/site-builds';
 import { createRebuildQueue } from '../../server/editorial/rebuild-queue';
 import { childProcessBuild, rebuildScriptCommand } from '../../server/editorial/rebuild-child';
 import { isBuildAudience } from '../../src/content/build-audience';
+import { contentClone } from '../../scripts/lib/editorial-clone';
 
 const root = path.resolve(__dirname, '../..');
 export const SECOND_EDITOR = { username: 'demo.editor2', displayName: 'حمید نوری' } as const;
-
-const CODE_LINKS = ['plugins', 'node_modules'];
-const CODE_COPIES = ['src', 'docusaurus.config.ts', 'sidebars.ts', 'sidebars-courses.ts', 'package.json', 'tsconfig.json', 'keystatic.config.ts'];
-
-/** Every draft or text under review of docs/ approved, with a notification: the plan is clean. */
-function approveDrafts(dir: string) {
-  const walk = (folder: string): string[] => readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(folder, e.name)) : [path.join(folder, e.name)]));
-  for (const file of walk(path.join(dir, 'docs')).filter((f) => f.endsWith('.mdx'))) {
-    const text = readFileSync(file, 'utf8');
-    const approved = text.replace(/^status: (draft|review)$/m, 'status: approved\nnotification:\n  number: "۱۴۰۶/ت/۱۲"\n  date: 1406/02/01');
-    if (approved !== text) writeFileSync(file, approved);
-  }
-}
-
-function contentClone(buildable: boolean): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ayin-e2e-content-'));
-  for (const part of ['docs', 'courses', 'announcements', 'content', 'static', 'versioned_docs', 'versions.json', ...(buildable ? ['versioned_sidebars'] : [])]) cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
-  if (buildable) {
-    for (const name of CODE_LINKS) symlinkSync(path.join(root, name), path.join(dir, name));
-    for (const name of CODE_COPIES) cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
-    approveDrafts(dir);
-  }
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', ...args], { cwd: dir });
-  git('init', '--quiet', '--initial-branch=main');
-  // The site's code is beside the content, not part of the content repository.
-  if (buildable) appendFileSync(path.join(dir, '.git/info/exclude'), [...CODE_LINKS, ...CODE_COPIES, '.docusaurus', 'build'].map((n) => `/${n}\n`).join(''));
-  git('add', '.');
-  git('commit', '--quiet', '-m', 'محتوای نمونه');
-  return dir;
-}
 
 async function main() {
   const port = Number(process.env.PORT);
   const dataDir = mkdtempSync(path.join(tmpdir(), `ayin-e2e-editorial-${port}-`));
   const rebuilt = (process.env.E2E_REBUILD_AUDIENCES ?? '').split(',').filter(isBuildAudience);
-  const contentRoot = contentClone(rebuilt.length > 0);
+  const contentRoot = contentClone(root, { buildable: rebuilt.length > 0 });
   const siteDir = rebuilt.length ? mkdtempSync(path.join(tmpdir(), `ayin-e2e-build-${port}-`)) : undefined;
   if (siteDir) execFileSync('cp', ['-al', `${path.join(root, 'build')}/.`, siteDir]);
   const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir, AYIN_CONTENT_ROOT: contentRoot, MEILI_HOST: '', ...(siteDir ? { AYIN_SITE_DIR: siteDir } : {}) }, root);
