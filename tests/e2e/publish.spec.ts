@@ -82,11 +82,12 @@ test('the approver publishes from the form; once the staff build is served, a st
   await approver.getByLabel('خلاصه').fill('اصلاح ماده ۵ مقرره SV-008 و افزوده شدن چهار مقرره تازه.');
   await approver.getByRole('button', { name: 'بررسی پیش از انتشار' }).click();
   const plan = approver.getByTestId('publish-plan');
-  await expect(plan).toContainText('اصلاح‌شده: SV-008');
+  // The dry run reads every text of the site: seconds on a loaded machine.
+  await expect(plan).toContainText('اصلاح‌شده: SV-008', { timeout: 60_000 });
   const head = git('rev-parse', 'HEAD');
   const submitted = Date.now();
   await plan.getByRole('button', { name: 'انتشار' }).click();
-  await expect(approver.getByText(/ویرایش ۱۴۰۶-۰۷ منتشر شد/)).toBeVisible();
+  await expect(approver.getByText(/ویرایش ۱۴۰۶-۰۷ منتشر شد/)).toBeVisible({ timeout: 60_000 });
 
   // The commit: one, with the approver as author, on top of what was there.
   expect(git('rev-parse', 'HEAD~1')).toBe(head);
@@ -108,7 +109,7 @@ test('the approver publishes from the form; once the staff build is served, a st
   await expect(reader).toHaveURL(/\/redline\/SV-008\/1406-01\/1406-07$/);
   const redline = reader.getByTestId('redline');
   // ماده ۵ بند ۳ now cites ES-012 (added in this edition) instead of naming the system.
-  await expect(redline.locator('del', { hasText: 'سامانه جامع خدمات مشترکین' }).first()).toBeVisible();
+  await expect(redline.locator('del', { hasText: 'و ثبت تغییرات آن در سامانه جامع خدمات' }).first()).toBeVisible();
   await expect(redline.locator('ins', { hasText: 'دستورالعمل به‌روزرسانی پرونده' }).first()).toBeVisible();
   await expect(reader.getByTestId('redline-to')).toHaveAttribute('href', '/regulations/1406-07/supervision/sv-008');
 });
