@@ -12,7 +12,10 @@ import path from 'node:path';
 import { buildServer } from '../server/app';
 import { ConfigError, readConfig, sampleAccountsOnStart } from '../server/config';
 import { openServerDatabase } from '../server/database';
-import { startSearch } from '../server/search/local-search';
+import { indexSite, startSearch } from '../server/search/local-search';
+import { getCorpus } from '../src/content/index';
+import { createRebuildQueue } from '../server/editorial/rebuild-queue';
+import { childProcessBuild, rebuildScriptCommand } from '../server/editorial/rebuild-child';
 import { createSiteBuildTracker } from '../server/site-builds';
 import { ContentError } from '../src/content/problems';
 import { DatabaseError, NativeModuleError } from '../server/db';
@@ -61,7 +64,31 @@ async function main() {
   for (const { audience } of plan.builds) builds.set(audience, 'waiting');
   const search = await startSearch({ dataDir: config.dataDir });
   const database = await openServerDatabase(config);
-  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database, builds, reminders: { run: true } });
+  // A publication from the approvers' form rebuilds every audience (a new edition changes them
+  // all), the editors' first, each in a child process, after the builds this start began:
+  // two Docusaurus builds of one site would share its generated files.
+  let startBuildsDone: () => void = () => {};
+  const startBuilds = new Promise<void>((resolve) => (startBuildsDone = resolve));
+  const contentRoot = config.contentRoot ?? root;
+  const childBuild = childProcessBuild(rebuildScriptCommand({ siteDir: contentRoot, outDir }), console.log);
+  const rebuilds = createRebuildQueue({
+    audiences: ['editor', 'staff', 'contractor', 'public'],
+    tracker: builds,
+    buildAudience: async (audience) => {
+      await startBuilds;
+      await childBuild(audience);
+    },
+    ...(search.connection
+      ? {
+          reindex: async () => {
+            getCorpus(contentRoot, { fresh: true }); // the index reads the cached corpus: the published one
+            await indexSite(contentRoot, search.connection!, console.log);
+          },
+        }
+      : {}),
+    log: console.log,
+  });
+  const app = await buildServer({ ...config, meili: search.connection ?? config.meili, logLevel: process.env.LOG_LEVEL ?? 'warn' }, { database, builds, rebuilds, reminders: { run: true } });
   let address: string;
   try {
     address = await app.listen({ host: config.host, port: config.port });
@@ -88,7 +115,7 @@ async function main() {
   // The search index is made from the sources, like the builds: the same key says "current".
   const searchKey = JSON.stringify({ sourcesAt, inForce: editionForDate(corpus, buildToday())?.name ?? null });
   for (const [i, { audience }] of plan.builds.entries()) {
-    if (stopping) return;
+    if (stopping) return startBuildsDone();
     builds.set(audience, 'building');
     const buildStarted = performance.now();
     try {
@@ -103,6 +130,7 @@ async function main() {
     if (i === 0) await search.indexIfStale(root, searchKey);
   }
   if (!plan.builds.length) await search.indexIfStale(root, searchKey);
+  startBuildsDone();
   if (plan.builds.length) console.log(`Every audience is current (${seconds(started)} since start).`);
 }
 

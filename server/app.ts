@@ -17,6 +17,8 @@ import { createEditorialStore } from './editorial/store';
 import { keystaticConfigAt } from '../keystatic.config';
 import { registerHealth } from './health';
 import { registerInboxRoutes } from './inbox/routes';
+import { registerFeedbackRoutes } from './feedback/routes';
+import { createFeedbackStore } from './feedback/store';
 import { registerNotifications, type NotificationsHandle } from './notifications/routes';
 import { openManifestSource, SERVER_MANIFEST, type ManifestSource } from './manifest';
 import { withCachedEngine } from './search/engine-cache';
@@ -27,6 +29,7 @@ import { registerSeminarRoutes, seminarCatalogOf } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
 import { registerTraining, type TrainingOptions } from './training';
 import type { SiteBuildProgress } from './site-builds';
+import type { RebuildQueue } from './editorial/rebuild-queue';
 
 export interface ServerParts {
   /** Accounts and learner records; without it the server serves the site and search only. */
@@ -49,6 +52,8 @@ export interface ServerParts {
   readonly onRoute?: (route: RouteOptions) => void;
   /** Builds still being made behind the running server (`npm start`); told when one is swapped in. */
   readonly builds?: SiteBuildProgress;
+  /** Rebuilds the affected builds after a publication from the approvers' form (`npm start`, e2e). */
+  readonly rebuilds?: RebuildQueue;
 }
 
 declare module 'fastify' {
@@ -63,7 +68,7 @@ const listeningPort = (app: FastifyInstance): number | undefined => {
   return address && typeof address === 'object' ? address.port : undefined;
 };
 
-export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, reminders, onRoute, builds }: ServerParts = {}): Promise<FastifyInstance> {
+export async function buildServer(config: ServerConfig, { database, training, manifest: givenManifest, seminars, inbox, reminders, onRoute, builds, rebuilds }: ServerParts = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 64 * 1024,
@@ -131,6 +136,8 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       onOrganisationsRefused: (message) => app.log.error(`the build's companies and units were not written: ${message}`),
     });
   }
+  // Readers' suggestions on clauses, checked against the manifest's texts.
+  if (database && accounts && manifest) await registerFeedbackRoutes(app, { store: createFeedbackStore(database.db), manifest, policy, authOf: accounts.authOf });
   const buildOf = async (request: FastifyRequest): Promise<BuildAudience> => {
     const session = accounts ? await accounts.authOf(request) : null;
     return policy.buildFor(session && { role: session.user.role });
@@ -159,7 +166,12 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       onSaved: (session, files) => recordSave(store, session, files, Date.now()),
     });
     await registerEditorialRoutes(app, { store, authOf: accounts.authOf, contentRoot: config.contentRoot });
-    await registerPublishRoutes(app, { contentRoot: config.contentRoot, store, authOf: accounts.authOf });
+    await registerPublishRoutes(app, {
+      contentRoot: config.contentRoot,
+      store,
+      authOf: accounts.authOf,
+      ...(rebuilds ? { rebuilds, onPublished: (edition: string) => rebuilds.request(edition) } : {}),
+    });
     await registerKeystaticUi(app, { siteDir: config.siteDir, contentRoot: config.contentRoot, authOf: accounts.authOf });
   }
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));

@@ -53,7 +53,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 /** Runs every pending migration; throws naming the migration that failed. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+  // Migrations arrive from work done side by side (009 landed after 010 and 011), and each adds
+  // its own tables and columns: a database that already ran a later number must still run an
+  // earlier one that came later, not refuse to start.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) }, allowUnorderedMigrations: true });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -275,6 +275,22 @@ export interface RemindersTable {
   decided_at: number;
 }
 
+/** A reader's suggestion on a clause (migration 009), closed by an editor's answer. */
+export interface ClauseFeedbackTable {
+  id: string;
+  author_id: string;
+  regulation_code: string;
+  /** '' for the regulation as a whole. */
+  clause_anchor: string;
+  /** The edition read, or `current` (docs/). */
+  edition: string;
+  text: string;
+  created_at: number;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: number | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -295,6 +311,7 @@ export interface Database {
   acknowledgments: AcknowledgmentsTable;
   outbox: OutboxTable;
   reminders: RemindersTable;
+  clause_feedback: ClauseFeedbackTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -5,10 +5,11 @@
  * server keeps serving the old build until the new one is swapped in and its manifest reloaded.
  */
 import type { FastifyInstance } from 'fastify';
-import { PUBLISHING_ROLES, publishRoutes } from '../../src/api/editorial';
+import { EDITING_ROLES, PUBLISHING_ROLES, publishRoutes } from '../../src/api/editorial';
 import { ApiError } from '../accounts/api-errors';
 import { registerApi, type SessionLookup } from '../api/plugin';
 import { EditionRefused, planEdition, publishNextEdition } from './publish';
+import type { RebuildQueue } from './rebuild-queue';
 import type { EditorialStore } from './store';
 
 export interface PublishRoutesOptions {
@@ -17,14 +18,20 @@ export interface PublishRoutesOptions {
   readonly authOf: SessionLookup;
   /** Starts the rebuild and re-index of the published edition; not awaited by the answer. */
   readonly onPublished?: (edition: string) => void;
+  /** The rebuild queue whose progress `GET /api/editorial/publish/status` reports. */
+  readonly rebuilds?: Pick<RebuildQueue, 'status'>;
 }
 
-export async function registerPublishRoutes(app: FastifyInstance, { contentRoot, store, authOf, onPublished }: PublishRoutesOptions): Promise<void> {
+export async function registerPublishRoutes(app: FastifyInstance, { contentRoot, store, authOf, onPublished, rebuilds }: PublishRoutesOptions): Promise<void> {
   let publishing: Promise<unknown> = Promise.resolve();
   await registerApi(app, { authOf }, (api) => {
     api.route(publishRoutes.plan, {
       access: { roles: PUBLISHING_ROLES },
       handler: async ({ body }) => planEdition(contentRoot, store, body),
+    });
+    api.route(publishRoutes.status, {
+      access: { roles: EDITING_ROLES },
+      handler: async () => (rebuilds ? { ...rebuilds.status(), configured: true } : { edition: null, audiences: [], search: { state: 'off' as const, since: 0 }, configured: false }),
     });
     api.route(publishRoutes.publish, {
       access: { roles: PUBLISHING_ROLES },

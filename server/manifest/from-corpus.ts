@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Corpus } from '../../src/content/corpus';
+import type { Corpus, Regulation } from '../../src/content/corpus';
 import { splitMarkdown } from '../../src/content/front-matter';
 import { citersOf, editionHistory, NEXT_EDITION } from '../../src/content/citers';
 import { questionsOnRepealedClauses, staleFlags } from '../../src/domain/training/stale';
@@ -28,14 +28,28 @@ export function countWords(markdown: string): number {
 
 export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): ServerManifest {
   const broken = new Set(corpus.problems.filter((p) => p.file.startsWith('content/quizzes/')).map((p) => p.file));
-  const regulations = new Map<string, { current: string | null; editions: Record<string, string> }>();
+  type Text = NonNullable<ManifestRegulation['texts']>[string];
+  const regulations = new Map<string, { current: string | null; editions: Record<string, string>; texts: Record<string, Text> }>();
   const entry = (code: string) => {
     let found = regulations.get(code);
-    if (!found) regulations.set(code, (found = { current: null, editions: {} }));
+    if (!found) regulations.set(code, (found = { current: null, editions: {}, texts: {} }));
     return found;
   };
-  for (const [code, reg] of corpus.regulations) entry(code).current = reg.permalink;
-  for (const edition of corpus.editions) for (const [code, reg] of edition.regulations) entry(code).editions[edition.name] = reg.permalink;
+  const textOf = (reg: Regulation): Text => ({
+    title: reg.frontMatter.title,
+    audience: [...reg.frontMatter.audience],
+    clauses: reg.clauses.map((c) => ({ anchor: c.anchor, label: c.label })),
+  });
+  for (const [code, reg] of corpus.regulations) {
+    entry(code).current = reg.permalink;
+    entry(code).texts.current = textOf(reg);
+  }
+  for (const edition of corpus.editions) {
+    for (const [code, reg] of edition.regulations) {
+      entry(code).editions[edition.name] = reg.permalink;
+      entry(code).texts[edition.name] = textOf(reg);
+    }
+  }
 
   const history = editionHistory(corpus);
   const citers = citersOf(corpus);

@@ -58,6 +58,20 @@ export const manifestRegulationSchema = z.strictObject({
   current: sitePath.nullable(),
   /** Its page in each published edition that has it, by edition name. */
   editions: z.record(z.string(), sitePath),
+  /**
+   * Its text in each edition (`current`: docs/): title, who may read it and its clauses, so a
+   * reader's suggestion on a clause is checked against what they could have read.
+   */
+  texts: z
+    .record(
+      z.string(),
+      z.strictObject({
+        title: z.string(),
+        audience: z.array(z.string()),
+        clauses: z.array(z.strictObject({ anchor: z.string(), label: z.string() })),
+      }),
+    )
+    .optional(),
 });
 
 export const manifestAnnouncementSchema = z.strictObject({

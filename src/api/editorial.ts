@@ -121,6 +121,22 @@ export const publishPlanSchema = z.object({
   unchanged: z.number(),
 });
 
+/** The rebuild after a publication, per audience, and the search re-index that follows it. */
+export const rebuildStatusSchema = z.object({
+  edition: z.string().nullable(),
+  audiences: z.array(
+    z.object({
+      audience: z.enum(['public', 'contractor', 'staff', 'editor']),
+      state: z.enum(['queued', 'building', 'served', 'failed']),
+      since: z.number(),
+      message: z.string().optional(),
+    }),
+  ),
+  search: z.object({ state: z.enum(['waiting', 'indexing', 'done', 'failed', 'off']), since: z.number(), message: z.string().optional() }),
+  /** False when this server rebuilds nothing after a publication (the builds are made elsewhere). */
+  configured: z.boolean(),
+});
+
 export const publishRoutes = {
   /** The dry run: what publishing would do, or every reason it would refuse. Writes nothing. */
   plan: defineRoute({
@@ -136,4 +152,6 @@ export const publishRoutes = {
     body: publishRequestSchema,
     response: z.object({ plan: publishPlanSchema, commit: z.string(), rebuild: z.enum(['started', 'not-configured']) }),
   }),
+  /** Editors and approvers: where the rebuild after the latest publication stands. */
+  status: defineRoute({ method: 'GET', path: '/api/editorial/publish/status', response: rebuildStatusSchema }),
 };

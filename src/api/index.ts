@@ -7,6 +7,7 @@ export * from './admin';
 export * from './auth';
 export * from './certificates';
 export * from './errors';
+export * from './feedback';
 export * from './fields';
 export * from './inbox';
 export * from './reports';
@@ -19,6 +20,7 @@ export * from './training';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { certificateRoutes } from './certificates';
+import { feedbackRoutes } from './feedback';
 import { acknowledgmentReportRoutes, inboxRoutes } from './inbox';
 import { reportRoutes } from './reports';
 import { searchRoutes } from './search';
@@ -26,4 +28,4 @@ import { seminarRoutes } from './seminars';
 import { trainingRoutes } from './training';
 
 /** Every route of the contract, by area (the route-listing test checks the server has each). */
-export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes, inbox: inboxRoutes, acknowledgments: acknowledgmentReportRoutes };
+export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes, inbox: inboxRoutes, acknowledgments: acknowledgmentReportRoutes, feedback: feedbackRoutes };

@@ -6,6 +6,7 @@ import { EDITING_ROLES, PUBLISHING_ROLES } from '@site/src/api/editorial';
 import Dashboard from '@site/src/components/Editorial/Dashboard';
 import PublishForm from '@site/src/components/Editorial/PublishForm';
 import Reviews from '@site/src/components/Editorial/Reviews';
+import EditorFeedback from '@site/src/components/Feedback/EditorFeedback';
 import SignedIn from '@site/src/components/Training/SignedIn';
 
 export default function EditorialPage(): ReactNode {
@@ -21,6 +22,7 @@ export default function EditorialPage(): ReactNode {
             <>
               <Dashboard />
               <Reviews />
+              <EditorFeedback />
               {PUBLISHING_ROLES.includes(session.user.role) && <PublishForm />}
             </>
           )}

@@ -161,7 +161,8 @@ test('the dashboard: the author submits and sees no approve button, the API refu
   await gotoHydrated(approver, '/editorial');
   const inReview = card(approver, 'in-review');
   await inReview.getByRole('button', { name: 'متن اصلاحی' }).click();
-  await expect(inReview.getByTestId('redline').locator('ins')).toContainText(ADDED.trim().split(' ')[0]!);
+  // The redline reads the content root's editions: seconds on a loaded machine (it timed out at 5 s).
+  await expect(inReview.getByTestId('redline').locator('ins')).toContainText(ADDED.trim().split(' ')[0]!, { timeout: 30_000 });
   await inReview.getByRole('button', { name: 'برگرداندن' }).click();
   await expect(inReview.getByRole('alert')).toHaveText('دلیل برگرداندن را بنویسید.');
   const approvedAnswer = approver.waitForResponse((r) => r.url().endsWith('/api/editorial/transition'));

@@ -4,9 +4,16 @@
  * git repository of the content as the content root — saves commit there, never into the
  * project. Prints `content root: <dir>` so the spec can read its git log. SIGTERM stops it and
  * removes both folders.
+ *
+ * With `E2E_REBUILD_AUDIENCES=staff` (tests/e2e/publish.spec.ts) a publication is rebuilt for
+ * real: the content root is also a buildable site (the project's code linked or copied beside
+ * the content, kept out of its git), its drafts are approved so the plan is clean, the server
+ * serves a hard-linked copy of build/ (a rebuild renames folders, never writes into a file, so
+ * the project's build is untouched), and the rebuild queue builds the listed audiences only —
+ * all four would take several minutes on this machine.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildServer } from '../../server/app';
@@ -14,28 +21,30 @@ import { readConfig } from '../../server/config';
 import { openServerDatabase } from '../../server/database';
 import { createUser } from '../../server/accounts/users';
 import { DEMO_PASSWORD } from '../../server/accounts/demo-users';
+import { createSiteBuildTracker } from '../../server/site-builds';
+import { createRebuildQueue } from '../../server/editorial/rebuild-queue';
+import { childProcessBuild, rebuildScriptCommand } from '../../server/editorial/rebuild-child';
+import { isBuildAudience } from '../../src/content/build-audience';
+import { contentClone } from '../../scripts/lib/editorial-clone';
 
 const root = path.resolve(__dirname, '../..');
 export const SECOND_EDITOR = { username: 'demo.editor2', displayName: 'حمید نوری' } as const;
 
-function contentClone(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ayin-e2e-content-'));
-  for (const part of ['docs', 'courses', 'announcements', 'content', 'static', 'versioned_docs', 'versions.json']) cpSync(path.join(root, part), path.join(dir, part), { recursive: true });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', ...args], { cwd: dir });
-  git('init', '--quiet', '--initial-branch=main');
-  git('add', '.');
-  git('commit', '--quiet', '-m', 'محتوای نمونه');
-  return dir;
-}
-
 async function main() {
   const port = Number(process.env.PORT);
   const dataDir = mkdtempSync(path.join(tmpdir(), `ayin-e2e-editorial-${port}-`));
-  const contentRoot = contentClone();
-  const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir, AYIN_CONTENT_ROOT: contentRoot, MEILI_HOST: '' }, root);
+  const rebuilt = (process.env.E2E_REBUILD_AUDIENCES ?? '').split(',').filter(isBuildAudience);
+  const contentRoot = contentClone(root, { buildable: rebuilt.length > 0 });
+  const siteDir = rebuilt.length ? mkdtempSync(path.join(tmpdir(), `ayin-e2e-build-${port}-`)) : undefined;
+  if (siteDir) execFileSync('cp', ['-al', `${path.join(root, 'build')}/.`, siteDir]);
+  const config = readConfig({ ...process.env, AYIN_DATA_DIR: dataDir, AYIN_CONTENT_ROOT: contentRoot, MEILI_HOST: '', ...(siteDir ? { AYIN_SITE_DIR: siteDir } : {}) }, root);
   const database = await openServerDatabase({ ...config, sampleAccounts: true }, { AYIN_DATA_DIR: dataDir }, () => {});
   await createUser(database.db, { username: SECOND_EDITOR.username, displayName: SECOND_EDITOR.displayName, role: 'editor', company: null, password: DEMO_PASSWORD });
-  const app = await buildServer({ ...config, logLevel: 'warn' }, { database });
+  const builds = createSiteBuildTracker();
+  const rebuilds = siteDir
+    ? createRebuildQueue({ audiences: rebuilt, tracker: builds, buildAudience: childProcessBuild(rebuildScriptCommand({ siteDir: contentRoot, outDir: siteDir })), log: console.log })
+    : undefined;
+  const app = await buildServer({ ...config, logLevel: 'warn' }, { database, builds, ...(rebuilds ? { rebuilds } : {}) });
   await app.listen({ host: '127.0.0.1', port });
   console.log(`content root: ${contentRoot}`);
 
@@ -44,6 +53,7 @@ async function main() {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(contentRoot, { recursive: true, force: true });
+    if (siteDir) rmSync(siteDir, { recursive: true, force: true });
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop());

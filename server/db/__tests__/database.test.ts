@@ -64,6 +64,7 @@ describe.each(dialects)('database on $name', (t) => {
       editorial_changes: ['approved_by?', 'approved_hash?', 'authors', 'path', 'since', 'state', 'text_hash'],
       editorial_transitions: ['action', 'at', 'by_user_id', 'from_state', 'id', 'path', 'reason?', 'seq', 'text_hash', 'to_state'],
       acknowledgments: ['acknowledged_at', 'address', 'announcement_id', 'company_id?', 'company_name?', 'id', 'role', 'text_sha256', 'unit_id?', 'user_id'],
+      clause_feedback: ['answer?', 'answered_at?', 'answered_by?', 'author_id', 'clause_anchor', 'created_at', 'edition', 'id', 'regulation_code', 'text'],
       outbox: ['attempts', 'channel', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
       reminders: ['announcement_id', 'decided_at', 'key', 'kind', 'step', 'user_id'],
     });

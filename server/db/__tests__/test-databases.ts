@@ -61,6 +61,7 @@ export function testDatabases(): TestDatabase[] {
       const db = handles[name]!.db;
       await db.deleteFrom('reminders').execute();
       await db.deleteFrom('acknowledgments').execute();
+      await db.deleteFrom('clause_feedback').execute();
       await db.deleteFrom('outbox').execute();
       await db.deleteFrom('sessions').execute();
       await db.deleteFrom('login_attempts').execute();

@@ -12,6 +12,7 @@ import * as m005 from './005-organisations';
 import * as m006 from './006-editorial';
 import * as m007 from './007-training-currency';
 import * as m008 from './008-acknowledgments';
+import * as m009 from './009-feedback';
 import * as m010 from './010-refreshers';
 import * as m011 from './011-notification-addresses';
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '006-editorial': m006,
   '007-training-currency': m007,
   '008-acknowledgments': m008,
+  '009-feedback': m009,
   '010-refreshers': m010,
   '011-notification-addresses': m011,
 };

@@ -42,7 +42,13 @@ describe('the manifest the build writes', () => {
     expect(course!.lessons[0]!.words).toBeGreaterThan(5);
     expect(course!.quiz!.questions[0]).toMatchObject({ id: 'b-01', answer: 'a' });
     expect(JSON.stringify(manifest)).toContain(SECRET);
-    expect(manifest.regulations.find((r) => r.code === 'CS-001')).toEqual({ code: 'CS-001', current: '/regulations/connection-sales/cs-001', editions: {} });
+    const cs001 = manifest.regulations.find((r) => r.code === 'CS-001')!;
+    expect(cs001).toMatchObject({ code: 'CS-001', current: '/regulations/connection-sales/cs-001', editions: {} });
+    // Its text's audience and clauses, for readers' suggestions on a clause (server/feedback/).
+    expect(Object.keys(cs001.texts!)).toEqual(['current']);
+    expect(cs001.texts!.current!.audience.length).toBeGreaterThan(0);
+    expect(cs001.texts!.current!.clauses.length).toBeGreaterThan(0);
+    expect(cs001.texts!.current!.clauses[0]).toEqual({ anchor: expect.any(String), label: expect.stringMatching(/[\u0600-\u06FF]/) });
   });
 
   it('counts the words a reader reads, not the markup', () => {

@@ -20,6 +20,7 @@ interface MenuLink {
 
 export function accountLinks(user: Me): MenuLink[] {
   const links: MenuLink[] = [{ href: '/inbox', label: 'کارتابل' }, { href: '/my-learning', label: 'یادگیری من' }];
+  if (user.role === 'staff' || user.role === 'contractor' || user.role === 'supervisor') links.push({ href: '/my-feedback', label: 'پیشنهادهای من' });
   if (user.role === 'supervisor' || user.role === 'admin') links.push({ href: '/reports', label: 'گزارش‌ها' });
   if (user.role === 'supervisor' || user.role === 'admin' || user.role === 'approver') links.push({ href: '/acknowledgments', label: 'تأیید وصول ابلاغیه‌ها' });
   if (user.role === 'editor' || user.role === 'approver' || user.role === 'admin') links.push({ href: '/training-review', label: 'بازبینی آموزش' });

@@ -10,6 +10,7 @@ import type { ResponseOf } from '@site/src/api/route';
 import { call, ApiRequestError } from '@site/src/lib/api';
 import { fa, formatDate } from '@site/src/lib/format';
 import { Notice } from '@site/src/components/Training/SignedIn';
+import RebuildProgress from './RebuildProgress';
 import styles from './styles.module.css';
 
 type Planned = ResponseOf<typeof publishRoutes.plan>;
@@ -24,6 +25,7 @@ export default function PublishForm(): ReactNode {
   const [planned, setPlanned] = useState<{ for: string; result: Planned }>();
   const [outcome, setOutcome] = useState<{ kind: 'success' | 'danger'; text: string }>();
   const [busy, setBusy] = useState(false);
+  const [publications, setPublications] = useState(0);
   const body = () => ({ ...form, name: form.name.trim() || undefined });
   const key = JSON.stringify(form);
 
@@ -45,6 +47,7 @@ export default function PublishForm(): ReactNode {
       const done = await call(publishRoutes.publish, { body: body() });
       setOutcome({ kind: 'success', text: `ویرایش ${fa(done.plan.name)} منتشر شد${done.rebuild === 'started' ? '؛ ساخت دوباره سایت آغاز شد و تا پایان آن، نسخه پیشین نمایش داده می‌شود' : ''}.` });
       setPlanned(undefined);
+      setPublications((n) => n + 1);
     } catch (e) {
       setOutcome({ kind: 'danger', text: e instanceof ApiRequestError || e instanceof Error ? e.message : String(e) });
     } finally {
@@ -107,6 +110,7 @@ export default function PublishForm(): ReactNode {
         </div>
       )}
       {outcome && <Notice kind={outcome.kind}>{outcome.text}</Notice>}
+      <RebuildProgress watch={publications} />
     </section>
   );
 }

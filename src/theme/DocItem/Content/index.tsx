@@ -15,6 +15,7 @@ import SampleBadge from '@site/src/components/SampleBadge';
 import CiteButton from '@site/src/components/CiteButton';
 import EditionTimeline from '@site/src/components/EditionTimeline';
 import EditionBanner from '@site/src/components/EditionTimeline/Banner';
+import { ClauseFeedbackProvider } from '@site/src/components/Feedback/ClauseFeedback';
 
 export default function DocItemContent({ children }: Props): ReactNode {
   const { metadata, frontMatter, contentTitle } = useDoc();
@@ -48,9 +49,11 @@ export default function DocItemContent({ children }: Props): ReactNode {
   if (!isRegulation) return body;
   // What a citation needs, for the delegated «ارجاع» handler (src/client/cite.ts).
   return (
-    <div data-reg-code={fm.code as string} data-reg-title={metadata.title} data-reg-permalink={metadata.permalink}>
-      {body}
-      <div className="ayin-cite-status sr-only" role="status" aria-live="polite" />
-    </div>
+    <ClauseFeedbackProvider code={fm.code as string} edition={edition}>
+      <div data-reg-code={fm.code as string} data-reg-title={metadata.title} data-reg-permalink={metadata.permalink}>
+        {body}
+        <div className="ayin-cite-status sr-only" role="status" aria-live="polite" />
+      </div>
+    </ClauseFeedbackProvider>
   );
 }
