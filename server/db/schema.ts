@@ -275,6 +275,22 @@ export interface Database {
   refresher_attempts: RefresherAttemptsTable;
   acknowledgments: AcknowledgmentsTable;
   outbox: OutboxTable;
+  survey_responses: SurveyResponsesTable;
+}
+
+/** One learner's satisfaction survey of a course or a seminar (migration 012). */
+export interface SurveyResponsesTable {
+  kind: 'course' | 'seminar';
+  /** The course id or the seminar id. */
+  subject: string;
+  user_id: string;
+  company: string | null;
+  unit: string | null;
+  presenter: string | null;
+  /** JSON: { question id: 1..5 }. */
+  ratings: string;
+  comment: string | null;
+  answered_at: number;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -62,6 +62,7 @@ describe.each(dialects)('database on $name', (t) => {
       editorial_transitions: ['action', 'at', 'by_user_id', 'from_state', 'id', 'path', 'reason?', 'seq', 'text_hash', 'to_state'],
       acknowledgments: ['acknowledged_at', 'address', 'announcement_id', 'company_id?', 'company_name?', 'id', 'role', 'text_sha256', 'unit_id?', 'user_id'],
       outbox: ['attempts', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
+      survey_responses: ['answered_at', 'comment?', 'company?', 'kind', 'presenter?', 'ratings', 'subject', 'unit?', 'user_id'],
     });
   });
 

@@ -13,6 +13,7 @@ import * as m006 from './006-editorial';
 import * as m007 from './007-training-currency';
 import * as m008 from './008-acknowledgments';
 import * as m010 from './010-refreshers';
+import * as m012 from './012-surveys';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '007-training-currency': m007,
   '008-acknowledgments': m008,
   '010-refreshers': m010,
+  '012-surveys': m012,
 };
