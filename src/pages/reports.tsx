@@ -13,6 +13,7 @@ import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedI
 import DataTable from '@site/src/components/Training/DataTable';
 import styles from '@site/src/components/Training/styles.module.css';
 import SurveyResults from '@site/src/components/Reports/SurveyResults';
+import ZeroResults from '@site/src/components/Reports/ZeroResults';
 
 type Rows = Record<string, unknown>[];
 
@@ -105,6 +106,7 @@ function Reports(): ReactNode {
       />
       <SurveyResults kind="course" />
       <SurveyResults kind="seminar" />
+      <ZeroResults />
     </>
   );
 }
