@@ -4,7 +4,7 @@ import { themes as prismThemes } from 'prism-react-renderer';
 import { datePublishedAnnouncements } from './plugins/announcements/process-posts';
 import remarkRegulations from './plugins/remark-regulations/index';
 import { keepToAudience } from './plugins/audience/front-matter';
-import { buildAudience, inBuild } from './src/content/build-audience';
+import { buildAudience, inBuild, type BuildOptions } from './src/content/build-audience';
 import { buildToday, editionForDate, listedRegulations } from './src/content/editions';
 import { getCorpus } from './src/content/index';
 import { toPersianDigits } from './src/domain/digits';
@@ -15,6 +15,8 @@ const corpus = getCorpus(siteDir);
 // One build per audience (build/<audience>/), served by the reader's role: see build-audience.ts.
 const audience = buildAudience();
 const today = buildToday();
+// Read once here and handed to every Ayin plugin as its options (src/content/build-audience.ts).
+const build: BuildOptions = { audience, today };
 const listedEdition = editionForDate(corpus, today);
 const regulationsBase = listedEdition ? `/regulations/${listedEdition.name}` : '/regulations';
 // Courses are for contractors and staff; a build whose readers have none leaves the instance out.
@@ -96,7 +98,7 @@ const config: Config = {
           routeBasePath: 'regulations',
           sidebarPath: './sidebars.ts',
           breadcrumbs: true,
-          beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'file', clauses: true }]],
+          beforeDefaultRemarkPlugins: [[remarkRegulations, { ...build, siteDir, links: 'file', clauses: true }]],
           ...editionOptions,
         },
         blog: {
@@ -112,7 +114,7 @@ const config: Config = {
           onInlineTags: 'ignore',
           onUntruncatedBlogPosts: 'throw',
           processBlogPosts: datePublishedAnnouncements,
-          beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'url', clauses: false }]],
+          beforeDefaultRemarkPlugins: [[remarkRegulations, { ...build, siteDir, links: 'url', clauses: false }]],
           feedOptions: {
             type: ['rss', 'atom'],
             title: 'ابلاغیه‌های آیین',
@@ -132,11 +134,12 @@ const config: Config = {
   clientModules: ['./src/client/cite.ts'],
 
   plugins: [
-    './plugins/ayin-content/index.ts',
-    './plugins/search-index/index.ts',
-    './plugins/seminars/index.ts',
+    ['./plugins/ayin-content/index.ts', build],
+    ['./plugins/search-index/index.ts', build],
+    ['./plugins/seminars/index.ts', build],
     './plugins/training-pages/index.ts',
-    './plugins/editions/index.ts',
+    ['./plugins/editions/index.ts', build],
+    './plugins/plain-code/index.ts',
     visibleCourses.length > 0 && [
       '@docusaurus/plugin-content-docs',
       {
@@ -145,7 +148,7 @@ const config: Config = {
         routeBasePath: 'courses',
         sidebarPath: './sidebars-courses.ts',
         breadcrumbs: true,
-        beforeDefaultRemarkPlugins: [[remarkRegulations, { siteDir, links: 'url', clauses: false }]],
+        beforeDefaultRemarkPlugins: [[remarkRegulations, { ...build, siteDir, links: 'url', clauses: false }]],
       },
     ],
   ],

@@ -93,7 +93,14 @@ async function main() {
     const warm = await watchStart(site, path.join(workDir, 'start-warm.log'), true);
     progress('3/3 A plain Docusaurus build of the same pages (baseline) …');
     const plainDir = makePlainSite(repoDir, path.join(workDir, 'plain'));
-    const plain = await measureBuild({ variant: 'plain', siteDir: plainDir, outDir: path.join(workDir, 'plain-build'), logFile: path.join(workDir, 'plain.log'), onTick: (s) => progress(`    … ${s} s`) });
+    // A failed baseline must not throw away the minutes of start-up measured above: its row
+    // says it failed, with the log, and the ratios are left out.
+    const plain = await measureBuild({ variant: 'plain', siteDir: plainDir, outDir: path.join(workDir, 'plain-build'), logFile: path.join(workDir, 'plain.log'), onTick: (s) => progress(`    … ${s} s`) }).catch(
+      (error: unknown) => {
+        progress(`    the plain build failed: ${(error as Error).message.split('\n')[0]}`);
+        return null;
+      },
+    );
 
     const rows: Row[] = [
       { what: 'fresh: listening', seconds: cold.listening, note: 'validated, manifest written, server up ("being prepared" pages)' },
@@ -101,7 +108,9 @@ async function main() {
       ...BUILD_AUDIENCES.map((a) => ({ what: `fresh: ${a} served`, seconds: cold.served[a] ?? null, note: 'its build swapped in' })),
       { what: 'fresh: every audience current', seconds: cold.allCurrent, note: `peak RSS of the tree ${cold.peakRssMB.toFixed(0)} MB` },
       { what: 'restart: first public page', seconds: warm.firstPage, note: 'builds current: served at once' },
-      { what: 'plain Docusaurus build (baseline)', seconds: plain.buildSeconds, note: `same pages, stock config; peak RSS ${plain.peakTreeRssMB.toFixed(0)} MB` },
+      plain
+        ? { what: 'plain Docusaurus build (baseline)', seconds: plain.buildSeconds, note: `same pages, stock config; peak RSS ${plain.peakTreeRssMB.toFixed(0)} MB` }
+        : { what: 'plain Docusaurus build (baseline)', seconds: null, note: `FAILED, see ${path.join(workDir, 'plain.log')} (run with --keep to keep it)` },
     ];
     const columns: Column<Row>[] = [
       { title: 'step', value: (r) => r.what },
@@ -109,7 +118,7 @@ async function main() {
       { title: 'note', value: (r) => r.note },
     ];
     console.log(textTable(rows, columns));
-    if (cold.allCurrent !== null && cold.firstPage !== null) {
+    if (plain && cold.allCurrent !== null && cold.firstPage !== null) {
       console.log(`\nAll four audiences current after ${(cold.allCurrent / plain.buildSeconds).toFixed(2)}× one plain build; first page after ${(cold.firstPage / plain.buildSeconds).toFixed(2)}×.`);
     }
   } finally {

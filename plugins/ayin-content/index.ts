@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { buildAudience } from '../../src/content/build-audience';
+import type { BuildOptions } from '../../src/content/build-audience';
 import { EDITIONS_MANIFEST } from '../../src/content/editions';
 import { ContentError, getCorpus } from '../../src/content/index';
 import { toSiteData, type AyinSiteData } from './site-data';
 
-export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSiteData> {
+export default function ayinContentPlugin(context: LoadContext, { audience, today }: BuildOptions): Plugin<AyinSiteData> {
   // The config has just read the corpus for the first load; `docusaurus start` reloads re-read it.
   let loads = 0;
   return {
@@ -23,7 +23,6 @@ export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSite
      * cache per audience keeps them apart and still warm.
      */
     configureWebpack(config) {
-      const audience = buildAudience();
       const rspackCache = (config as { experiments?: { cache?: { version?: string } | boolean } }).experiments?.cache;
       if (rspackCache && typeof rspackCache === 'object') rspackCache.version = `${rspackCache.version ?? ''}-audience-${audience}`;
       const webpackCache = config.cache as { version?: string } | boolean | undefined;
@@ -38,7 +37,7 @@ export default function ayinContentPlugin(context: LoadContext): Plugin<AyinSite
     async loadContent() {
       const corpus = getCorpus(context.siteDir, { fresh: loads++ > 0 });
       if (corpus.problems.length) throw new ContentError(corpus.problems);
-      return toSiteData(corpus);
+      return toSiteData(corpus, audience, today);
     },
 
     async postBuild({ outDir }) {

@@ -1,10 +1,10 @@
 /** What the theme needs to know about the corpus, as plain JSON (no file paths, no bodies). */
-import { buildAudience, inBuild, type BuildAudience } from '../../src/content/build-audience';
+import { inBuild, type BuildAudience } from '../../src/content/build-audience';
 import type { Corpus } from '../../src/content/corpus';
 import { ROUTES } from '../../src/content/corpus';
-import { buildToday, editionForDate, listedRegulations } from '../../src/content/editions';
+import { editionForDate, listedRegulations } from '../../src/content/editions';
 import type { GlossaryEntry } from '../../src/content/schemas/glossary';
-import { formatJalaliIso } from '../../src/domain/jalali';
+import { formatJalaliIso, type JalaliDate } from '../../src/domain/jalali';
 import { quizMeta, type QuizMeta } from '../../src/domain/quiz';
 
 export interface RegulationSummary {
@@ -55,7 +55,7 @@ export interface AyinSiteData {
  * The regulations listed are the edition in force when the site was built (pages recheck
  * at viewing time); the build decides which audience (src/content/build-audience.ts).
  */
-export function toSiteData(corpus: Corpus, audience: BuildAudience = buildAudience(), today = buildToday()): AyinSiteData {
+export function toSiteData(corpus: Corpus, audience: BuildAudience, today: JalaliDate): AyinSiteData {
   const regulations = Object.fromEntries(
     [...listedRegulations(corpus, today).values()]
       .filter((reg) => inBuild(audience, reg.frontMatter.audience))

@@ -10,17 +10,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { buildAudience } from '../../src/content/build-audience';
+import type { BuildOptions } from '../../src/content/build-audience';
 import { getCorpus } from '../../src/content/index';
 import { AT_ROUTE, COMPARE_ROUTE, EDITION_TEXTS_DIR, EDITIONS_ROUTE, editionPagePath, REDLINE_ROUTE, redlinePath } from '../../src/lib/edition-paths';
 import { editionsContent, type EditionsContent } from './history-data';
 
-export default function editionsPlugin(context: LoadContext): Plugin<EditionsContent> {
+export default function editionsPlugin(context: LoadContext, { audience }: BuildOptions): Plugin<EditionsContent> {
   return {
     name: 'ayin-editions',
 
     async loadContent() {
-      return editionsContent(getCorpus(context.siteDir), buildAudience());
+      return editionsContent(getCorpus(context.siteDir), audience);
     },
 
     async contentLoaded({ content, actions }) {

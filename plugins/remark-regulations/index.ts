@@ -10,13 +10,13 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { buildAudience, inBuild } from '../../src/content/build-audience';
+import { inBuild, type BuildOptions } from '../../src/content/build-audience';
 import { findRegLinks, walkClauses, type RegLink } from '../../src/content/clause-tree';
 import type { Corpus, Regulation } from '../../src/content/corpus';
-import { buildToday, linkTarget } from '../../src/content/editions';
+import { linkTarget } from '../../src/content/editions';
 import { getCorpus } from '../../src/content/index';
 
-export interface RemarkRegulationsOptions {
+export interface RemarkRegulationsOptions extends BuildOptions {
   siteDir: string;
   /** `file` inside the regulations docs instance, `url` everywhere else. */
   links: 'file' | 'url';
@@ -54,9 +54,8 @@ export default function remarkRegulations(options: RemarkRegulationsOptions) {
 
     const { links, issues } = findRegLinks(tree);
     const problems = issues.map((i) => `${where}:${i.line}: link: ${i.message}`);
-    const audience = buildAudience();
+    const { audience, today } = options;
     const sameEdition = editionOfFile(corpus, where);
-    const today = buildToday();
     for (const link of links) {
       const target = options.links === 'file' ? sameEdition.get(link.code) : linkTarget(corpus, link.code, today);
       if (!target) {

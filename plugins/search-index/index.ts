@@ -9,13 +9,13 @@ import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { getCorpus } from '../../src/content/index';
 import { buildRecords } from '../../src/content/records';
-import { buildAudience, readingAudience } from '../../src/content/build-audience';
+import { readingAudience, type BuildOptions } from '../../src/content/build-audience';
 import { canSee } from '../../src/search/audience';
 import { mergeUnchanged } from '../../src/search/editions';
 import { buildLunrIndex } from '../../src/search/lunr-engine';
 import { prepareIndex } from '../../src/search/prepare';
 
-export default function searchIndexPlugin(context: LoadContext): Plugin {
+export default function searchIndexPlugin(context: LoadContext, { audience: build }: BuildOptions): Plugin {
   return {
     name: 'ayin-search-index',
     async postBuild({ outDir }) {
@@ -25,7 +25,7 @@ export default function searchIndexPlugin(context: LoadContext): Plugin {
       const dir = path.join(outDir, 'search-index');
       mkdirSync(dir, { recursive: true });
       // A build holds the index of its own readers only (editors read what staff read).
-      for (const audience of [readingAudience(buildAudience())]) {
+      for (const audience of [readingAudience(build)]) {
         const visible = records.filter((r) => canSee(audience, r.audience));
         writeFileSync(path.join(dir, `${audience}.json`), JSON.stringify(buildLunrIndex(visible, synonyms)));
       }

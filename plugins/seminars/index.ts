@@ -8,12 +8,12 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { buildAudience } from '../../src/content/build-audience';
+import type { BuildOptions } from '../../src/content/build-audience';
 import { getCorpus } from '../../src/content/index';
 import { SEMINARS_ROUTE } from '../../src/content/seminars';
 import { seminarsOfBuild, type SeminarPageData } from './page-data';
 
-export default function seminarsPlugin(context: LoadContext): Plugin<SeminarPageData[]> {
+export default function seminarsPlugin(context: LoadContext, { audience, today }: BuildOptions): Plugin<SeminarPageData[]> {
   return {
     name: 'ayin-seminars',
 
@@ -22,7 +22,7 @@ export default function seminarsPlugin(context: LoadContext): Plugin<SeminarPage
     },
 
     async loadContent() {
-      return seminarsOfBuild(getCorpus(context.siteDir), buildAudience());
+      return seminarsOfBuild(getCorpus(context.siteDir), audience, today);
     },
 
     async contentLoaded({ content, actions }) {

@@ -47,7 +47,7 @@ export interface SeminarPageData {
   readonly sample: boolean;
 }
 
-export function seminarPageData(corpus: Corpus, entry: SeminarEntry, build: BuildAudience, today: JalaliDate = buildToday()): SeminarPageData {
+export function seminarPageData(corpus: Corpus, entry: SeminarEntry, build: BuildAudience, today: JalaliDate): SeminarPageData {
   const s = entry.seminar;
   const regulations = s.regulations.flatMap((ref): RelatedRegulation[] => {
     const { code, anchor } = parseRegulationRef(ref)!;
@@ -83,6 +83,6 @@ export function seminarPageData(corpus: Corpus, entry: SeminarEntry, build: Buil
 }
 
 /** The seminars of a build, earliest first. */
-export function seminarsOfBuild(corpus: Corpus, build: BuildAudience, today: JalaliDate = buildToday()): SeminarPageData[] {
+export function seminarsOfBuild(corpus: Corpus, build: BuildAudience, today: JalaliDate): SeminarPageData[] {
   return corpus.seminars.filter((e) => inBuild(build, e.seminar.audience)).map((e) => seminarPageData(corpus, e, build, today));
 }

@@ -13,7 +13,7 @@ import type { EditorialStore } from './store';
 import { textHash } from './text-hash';
 import { commitsOf } from './git';
 import { redlineOf } from './redline';
-import { loadCorpus } from '../../src/content/corpus';
+import { loadRegulationFrontMatter } from '../../src/content/corpus';
 import { todayInTehran } from '../../src/domain/editions';
 import { formatJalaliIso } from '../../src/domain/jalali';
 import { reviewDate, reviewStatus } from '../../src/domain/editorial/review-dates';
@@ -83,7 +83,7 @@ export async function registerEditorialRoutes(app: FastifyInstance, { store, aut
         if (!contentRoot) return { reviews: [] };
         const today = todayInTehran(new Date(now()));
         const reviews = [];
-        for (const reg of loadCorpus(contentRoot).regulations.values()) {
+        for (const reg of loadRegulationFrontMatter(contentRoot).values()) {
           const fm = reg.frontMatter;
           if (fm.status === 'repealed') continue;
           const due = reviewDate({ inForceFrom: fm.inForceFrom, ...(fm.reviewEvery ? { reviewEvery: fm.reviewEvery } : {}), ...(fm.nextReview ? { nextReview: fm.nextReview } : {}) });

@@ -14,7 +14,7 @@ export const keystaticRoutes = {
   update: defineRoute({ method: 'POST', path: '/api/keystatic/*', response: null }),
 };
 
-import * as z from 'zod';
+import { z } from './zod';
 
 export const workflowStateSchema = z.enum(['draft', 'in-review', 'approved']);
 const contentPath = z.string({ error: 'نشانی پرونده لازم است' }).min(1, 'نشانی پرونده لازم است').max(300);

@@ -9,6 +9,7 @@
  * - `editor`: editors and approvers: the staff build plus the next edition being prepared.
  */
 import { BUILD_AUDIENCES, inBuild, isBuildAudience, readingAudience, type BuildAudience } from '../policy/audience';
+import type { JalaliDate } from '../domain/jalali';
 
 export { BUILD_AUDIENCES, inBuild, isBuildAudience, readingAudience, type BuildAudience };
 
@@ -20,3 +21,13 @@ export function buildAudience(env: NodeJS.ProcessEnv = process.env): BuildAudien
   }
   return value;
 }
+
+/**
+ * What every Ayin plugin of one build is told by docusaurus.config.ts, which reads the
+ * environment once: the audience the build is for and the day it is built for (`AYIN_TODAY`).
+ * Plugins take it as their options rather than reading the environment themselves.
+ */
+export type BuildOptions = {
+  readonly audience: BuildAudience;
+  readonly today: JalaliDate;
+};

@@ -172,7 +172,21 @@ interface LinkTarget {
   readonly clauses: readonly Clause[];
 }
 
-function loadRegulations(siteDir: string, dir: string, routeBase: string, edition: string | null, taxonomy: Taxonomy, problems: Problem[]) {
+/**
+ * The regulations of `docs/` (the text being prepared) with their front matter only: no body is
+ * parsed, no link checked. For the server's questions about dates and states (the editors'
+ * reviews due), which must not cost a whole-corpus load on every request: `loadCorpus` parses
+ * every edition's MDX, seconds of a blocked event loop on a busy machine.
+ */
+export function loadRegulationFrontMatter(siteDir: string): ReadonlyMap<string, Regulation> {
+  const problems: Problem[] = [];
+  const taxonomy = loadTaxonomy(siteDir, problems);
+  const versioned = loadEditionEntries(siteDir, problems).length > 0;
+  const routeBase = versioned ? `${ROUTES.regulations}/${NEXT_EDITION_PATH}` : ROUTES.regulations;
+  return loadRegulations(siteDir, CONTENT_DIRS.regulations, routeBase, null, taxonomy, problems, { bodies: false }).regulations;
+}
+
+function loadRegulations(siteDir: string, dir: string, routeBase: string, edition: string | null, taxonomy: Taxonomy, problems: Problem[], { bodies = true }: { bodies?: boolean } = {}) {
   const schema = regulationSchema(taxonomy);
   const regulations = new Map<string, Regulation>();
   // A file with a bad date is still the regulation its code names: links to it are not also
@@ -199,7 +213,7 @@ function loadRegulations(siteDir: string, dir: string, routeBase: string, editio
       const { frontMatter, body, bodyLine } = splitMarkdown(relFile, readFileSync(file, 'utf8'));
       const { value, problems: found } = validateLocated(relFile, frontMatter, schema);
       problems.push(...found);
-      const parsed = parseBody(relFile, body, bodyLine, problems);
+      const parsed = bodies ? parseBody(relFile, body, bodyLine, problems) : undefined;
       const walked = parsed ? walkClauses(parsed, {}, bodyLine - 1) : undefined;
       const rawCode = (frontMatter.data as { code?: unknown } | undefined)?.code;
       if (typeof rawCode === 'string' && !targets.has(rawCode)) targets.set(rawCode, { file: relFile, clauses: walked?.clauses ?? [] });

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixtureSite, type FixtureSite } from '../../../tests/support/fixture-site';
-import { loadCorpus } from '../corpus';
+import { loadCorpus, loadRegulationFrontMatter } from '../corpus';
 import { formatProblem } from '../problems';
 
 const sites: FixtureSite[] = [];
@@ -31,6 +31,17 @@ describe('loadCorpus on fixture sites', () => {
     expect(cs001.links).toMatchObject([{ code: 'ES-001', anchor: 'ماده-۱', line: 30 }]);
     expect(cs001.frontMatter.inForceFrom).toEqual({ year: 1403, month: 7, day: 1 });
     expect(corpus.courses[0]!.lessons[0]!.permalink).toBe('/courses/basics/intro');
+  });
+
+  it('reads the same regulations and front matter without their bodies, for the server', () => {
+    const site = makeFixtureSite('minimal');
+    sites.push(site);
+    const full = loadCorpus(site.dir).regulations;
+    const light = loadRegulationFrontMatter(site.dir);
+    expect([...light.keys()]).toEqual([...full.keys()]);
+    for (const [code, reg] of full) {
+      expect(light.get(code)).toMatchObject({ file: reg.file, permalink: reg.permalink, frontMatter: reg.frontMatter, clauses: [], links: [] });
+    }
   });
 
   it('rejects an impossible Jalali date at its line', () => {
