@@ -28,6 +28,7 @@ import { registerSecurityHeaders } from './security';
 import { registerSeminarRoutes, seminarCatalogOf } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
 import { registerTraining, type TrainingOptions } from './training';
+import { registerZeroResultReport } from './reports/zero-results';
 import type { SiteBuildProgress } from './site-builds';
 import type { RebuildQueue } from './editorial/rebuild-queue';
 
@@ -155,6 +156,7 @@ export async function buildServer(config: ServerConfig, { database, training, ma
       verifyOrigin: configuredOrigin({ publicUrl: config.publicUrl, host: config.host, port: config.port, listening: () => app.server.address() }),
       ...training,
     });
+    await registerZeroResultReport(app, { dataDir: config.dataDir, guards: accounts });
   }
   // Editors' Keystatic, behind the session, over the content repository.
   if (database && accounts && config.contentRoot && existsSync(path.join(config.contentRoot, 'content', 'taxonomy'))) {

@@ -312,6 +312,22 @@ export interface Database {
   outbox: OutboxTable;
   reminders: RemindersTable;
   clause_feedback: ClauseFeedbackTable;
+  survey_responses: SurveyResponsesTable;
+}
+
+/** One learner's satisfaction survey of a course or a seminar (migration 012). */
+export interface SurveyResponsesTable {
+  kind: 'course' | 'seminar';
+  /** The course id or the seminar id. */
+  subject: string;
+  user_id: string;
+  company: string | null;
+  unit: string | null;
+  presenter: string | null;
+  /** JSON: { question id: 1..5 }. */
+  ratings: string;
+  comment: string | null;
+  answered_at: number;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -80,7 +80,7 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
       permalink: s.permalink,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
-      seminar: { title: s.seminar.title, audience: [...s.seminar.audience], capacity: s.seminar.capacity, durationMinutes: s.seminar.durationMinutes },
+      seminar: { title: s.seminar.title, audience: [...s.seminar.audience], capacity: s.seminar.capacity, durationMinutes: s.seminar.durationMinutes, presenter: s.seminar.presenter.name },
     })),
     editions: corpus.editions.map((e) => ({ name: e.entry.name, effective: { ...e.entry.effective } })),
     regulations: [...regulations].map(([code, r]): ManifestRegulation => ({ code, ...r })),
@@ -102,6 +102,7 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
       companies: corpus.organisations.companies.map((c) => ({ id: c.id, title: c.title })),
       units: corpus.organisations.units.map((u) => ({ id: u.id, title: u.title })),
     },
+    surveys: corpus.surveys,
     stale: staleFlags(history, citers).map((f) => {
       const mark = corpus.editions.find((e) => e.name === f.edition)?.entry.editorial;
       return { ...f, cites: f.cites.map((c) => ({ ...c, material: isMaterialChange(c, mark), redline: [...c.redline] })) };

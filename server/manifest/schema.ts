@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { quizSchema } from '../../src/content/schemas/quiz';
+import { surveysSchema } from '../../src/content/schemas/survey';
 
 /** Inside the site folder, beside the per-audience builds (never inside one of them). */
 export const SERVER_MANIFEST = '.server/manifest.json';
@@ -49,6 +50,8 @@ export const manifestSeminarSchema = z.strictObject({
     audience,
     capacity: z.number().int().positive(),
     durationMinutes: z.number().int().positive(),
+    /** The presenter's name, for survey results per presenter (older manifests lack it). */
+    presenter: z.string().min(1).optional(),
   }),
 });
 
@@ -144,6 +147,8 @@ export const serverManifestSchema = z.strictObject({
     .default({ companies: [], units: [] }),
   /** «نیازمند بازبینی»: every (question or lesson, edition) whose cited clause that edition changed; `next` is docs/. */
   stale: z.array(manifestStaleFlagSchema).default([]),
+  /** `content/surveys.yml` (null: the site asks no survey; older manifests lack it). */
+  surveys: surveysSchema.nullable().default(null),
 });
 
 export type ServerManifest = z.output<typeof serverManifestSchema>;

@@ -13,6 +13,8 @@ import { createTrainingService, type TrainingService } from './service';
 import { createStaleReviewService } from './stale-reviews';
 import { createRefresherService } from './currency';
 import type { StudyRule } from './study';
+import { registerSurveyRoutes } from '../surveys';
+import type { SurveysDefinition } from '../../src/content/schemas/survey';
 
 export { createCatalog, CURRENT_TEXT, editionLabel, liveCatalog, type TrainingCatalog, type TrainingCourse, type TrainingLesson } from './catalog';
 export { catalogFromManifest, lessonIdOfFile, trainingCatalogOf } from './load';
@@ -35,6 +37,8 @@ export interface TrainingOptions {
   readonly verifyOrigin: () => string;
   readonly now?: () => number;
   readonly pdf?: CertificatePdfRenderer;
+  /** The survey questions and seminars, when there is no manifest (tests). */
+  readonly surveys?: { readonly definition: SurveysDefinition | null; readonly seminar: (id: string) => { title: string; presenter: string | null } | undefined };
 }
 
 export async function registerTraining(app: FastifyInstance, options: TrainingOptions): Promise<TrainingService> {
@@ -48,6 +52,22 @@ export async function registerTraining(app: FastifyInstance, options: TrainingOp
   registerLessonServedHook(app, service, options.guards);
   const staleReviews = createStaleReviewService({ db, catalog, ...(options.now ? { now: options.now } : {}) });
   const refreshers = createRefresherService({ db, catalog, now: options.now ?? Date.now });
+  // Surveys open after a completion: they ask the training catalog who may take what.
+  await registerSurveyRoutes(app, {
+    db,
+    guards: options.guards,
+    definition: () => options.surveys?.definition ?? options.manifest?.current().surveys ?? null,
+    subjects: {
+      course: async (user, id) => service.courseFor(user, id).then((c) => ({ title: c.title }), () => undefined),
+      courseTitle: (id) => catalog.course(id)?.title,
+      seminar: (id) => {
+        if (options.surveys) return options.surveys.seminar(id);
+        const found = options.manifest?.current().seminars.find((s) => s.id === id);
+        return found ? { title: found.seminar.title, presenter: found.seminar.presenter ?? null } : undefined;
+      },
+    },
+    ...(options.now ? { now: options.now } : {}),
+  });
   await registerTrainingRoutes(app, { service, staleReviews, refreshers, reports, pdf, guards: options.guards, verifyOrigin: options.verifyOrigin, siteDirOf: options.siteDirOf });
   return service;
 }

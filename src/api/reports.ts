@@ -60,3 +60,8 @@ export const reportRoutes = {
   learners: defineRoute({ method: 'GET', path: '/api/reports/learners', query: reportQuerySchema, response: rows(learnerReportRowSchema) }),
   questions: defineRoute({ method: 'GET', path: '/api/reports/questions', query: reportQuerySchema, response: rows(questionReportRowSchema) }),
 };
+
+/** `/api/reports/zero-results`: the searches that found nothing, counted, newest first (editors, approvers, supervisors). */
+export const zeroResultRowSchema = z.object({ query: z.string(), count: z.number().int(), firstSeen: z.string(), lastSeen: z.string() });
+export type ZeroResultReportRow = z.infer<typeof zeroResultRowSchema>;
+export const zeroResultReportRoute = defineRoute({ method: 'GET', path: '/api/reports/zero-results', response: z.object({ rows: z.array(zeroResultRowSchema) }) });

@@ -10,6 +10,7 @@ import { announcementSchema, type Announcement } from './schemas/announcement';
 import { NO_ORGANISATIONS, organisationsSchema, type Organisations } from './schemas/acknowledge';
 import { courseSchema, type Course } from './schemas/course';
 import { glossarySchema, type GlossaryEntry } from './schemas/glossary';
+import { surveysSchema, type SurveysDefinition } from './schemas/survey';
 import { lessonSchema, type Lesson } from './schemas/lesson';
 import { regulationSchema, type RegulationFrontMatter } from './schemas/regulation';
 import { taxonomySchemas, type Taxonomy, type TaxonomyName } from './schemas/taxonomy';
@@ -95,6 +96,8 @@ export interface Corpus {
   readonly courses: readonly CourseEntry[];
   readonly announcements: readonly AnnouncementEntry[];
   readonly glossary: readonly GlossaryEntry[];
+  /** `content/surveys.yml`: the satisfaction survey questions; null when the site has none. */
+  readonly surveys: SurveysDefinition | null;
   readonly seminars: readonly SeminarEntry[];
   /** `content/quizzes/<course>.yml`, answer keys included: for the server, never for the site build. */
   readonly quizzes: readonly QuizEntry[];
@@ -130,6 +133,7 @@ export function loadCorpus(siteDir: string): Corpus {
   const announcements = loadAnnouncements(siteDir, taxonomy, organisations, problems);
   checkAnnouncementEditions(announcements, editionEntries, problems);
   const glossary = loadGlossary(siteDir, taxonomy, problems);
+  const surveys = loadSurveys(siteDir, problems);
   // A seminar may cite the text being prepared or any published edition's.
   const citable = new Map([...regulations, ...editions.flatMap((e) => [...e.regulations])]);
   const seminars = loadSeminars(siteDir, { taxonomy, regulations: citable }, problems);
@@ -141,7 +145,7 @@ export function loadCorpus(siteDir: string): Corpus {
   checkReferences(versioned ? publishedTargets(editions) : targets, courses, announcements, problems);
   checkLessonCites(courses.flatMap((c) => c.lessons), citableClauses([targets, ...editions.map((e) => e.regulations)]), problems);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { siteDir, taxonomy, organisations, regulations, editions, courses, announcements, glossary, seminars, quizzes, problems };
+  return { siteDir, taxonomy, organisations, regulations, editions, courses, announcements, glossary, surveys, seminars, quizzes, problems };
 }
 
 export function loadTaxonomy(siteDir: string, problems: Problem[]): Taxonomy {
@@ -376,6 +380,15 @@ function checkAnnouncementEditions(announcements: readonly AnnouncementEntry[], 
       problems.push({ file: entry.file, line: entry.lineOf(['edition']), field: 'edition', message: `no edition named ${edition} in content/editions.yml${names.length ? ` (editions: ${names.join(', ')})` : ''}` });
     }
   }
+}
+
+function loadSurveys(siteDir: string, problems: Problem[]): SurveysDefinition | null {
+  const file = path.join(siteDir, CONTENT_DIRS.data, 'surveys.yml');
+  if (!existsSync(file)) return null;
+  const relFile = rel(siteDir, file);
+  const { value, problems: found } = validateLocated(relFile, parseLocatedYaml(relFile, readFileSync(file, 'utf8')), surveysSchema);
+  problems.push(...found);
+  return value ?? null;
 }
 
 function loadGlossary(siteDir: string, taxonomy: Taxonomy, problems: Problem[]): GlossaryEntry[] {

@@ -10,6 +10,7 @@ import { call } from '@site/src/lib/api';
 import { fa, formatDate, formatPercent } from '@site/src/lib/format';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
+import SurveyBox from '@site/src/components/Survey/SurveyBox';
 
 function Status({ course }: { course: CourseProgress }): ReactNode {
   if (course.completed) return <span className={`${styles.badge} ${styles.yes}`}>پایان‌یافته</span>;
@@ -103,6 +104,16 @@ function MyLearningData(): ReactNode {
     <>
       <p className={styles.hint}>هر دوره وقتی پایان می‌یابد که همهٔ درس‌هایش را باز کرده و در آزمون پایانی آن قبول شده باشید.</p>
       <Progress data={data} />
+      {data.courses.some((c) => c.certificateCode) && (
+        <section className={styles.section} aria-label="نظرسنجی دوره‌ها">
+          <Heading as="h2">نظر شما دربارهٔ دوره‌هایی که گذرانده‌اید</Heading>
+          {data.courses
+            .filter((c) => c.certificateCode)
+            .map((c) => (
+              <SurveyBox key={c.course} kind="course" subject={c.course} title={c.title} />
+            ))}
+        </section>
+      )}
     </>
   );
 }

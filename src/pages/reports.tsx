@@ -12,6 +12,8 @@ import { useAyinData } from '@site/src/lib/useAyinData';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import DataTable from '@site/src/components/Training/DataTable';
 import styles from '@site/src/components/Training/styles.module.css';
+import SurveyResults from '@site/src/components/Reports/SurveyResults';
+import ZeroResults from '@site/src/components/Reports/ZeroResults';
 
 type Rows = Record<string, unknown>[];
 
@@ -102,6 +104,9 @@ function Reports(): ReactNode {
         columns={['question', 'type', 'prompt', 'answered', 'correct', 'correctRate']}
         hide={['course']}
       />
+      <SurveyResults kind="course" />
+      <SurveyResults kind="seminar" />
+      <ZeroResults />
     </>
   );
 }

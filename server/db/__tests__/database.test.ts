@@ -67,6 +67,7 @@ describe.each(dialects)('database on $name', (t) => {
       clause_feedback: ['answer?', 'answered_at?', 'answered_by?', 'author_id', 'clause_anchor', 'created_at', 'edition', 'id', 'regulation_code', 'text'],
       outbox: ['attempts', 'channel', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
       reminders: ['announcement_id', 'decided_at', 'key', 'kind', 'step', 'user_id'],
+      survey_responses: ['answered_at', 'comment?', 'company?', 'kind', 'presenter?', 'ratings', 'subject', 'unit?', 'user_id'],
     });
   });
 

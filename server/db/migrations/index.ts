@@ -15,6 +15,7 @@ import * as m008 from './008-acknowledgments';
 import * as m009 from './009-feedback';
 import * as m010 from './010-refreshers';
 import * as m011 from './011-notification-addresses';
+import * as m012 from './012-surveys';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '009-feedback': m009,
   '010-refreshers': m010,
   '011-notification-addresses': m011,
+  '012-surveys': m012,
 };
