@@ -74,9 +74,9 @@ async function main() {
   const rebuilds = createRebuildQueue({
     audiences: ['editor', 'staff', 'contractor', 'public'],
     tracker: builds,
-    buildAudience: async (audience) => {
+    buildAudience: async (audience, signal) => {
       await startBuilds;
-      await childBuild(audience);
+      await childBuild(audience, signal);
     },
     ...(search.connection
       ? {
@@ -104,7 +104,8 @@ async function main() {
   let stopping = false;
   const stop = async () => {
     stopping = true;
-    await app.close();
+    startBuildsDone(); // a rebuild waiting for start's builds is let go, then stopped by app.close
+    await app.close(); // stops a rebuild under way (its child process group) before exiting
     await search.stop();
     await database.close();
     process.exit(0);

@@ -176,6 +176,9 @@ export async function buildServer(config: ServerConfig, { database, training, ma
     });
     await registerKeystaticUi(app, { siteDir: config.siteDir, contentRoot: config.contentRoot, authOf: accounts.authOf });
   }
+  // A rebuild under way when the server stops is stopped with it: its child would otherwise
+  // outlive the server and swap a build in behind a process that no longer serves it.
+  if (rebuilds) app.addHook('onClose', () => rebuilds.close());
   const search = withCachedEngine(createSearchService({ meili: config.meili, audience: config.audience }));
   await registerHealth(app, {
     siteDir: config.siteDir,

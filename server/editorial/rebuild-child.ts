@@ -25,10 +25,33 @@ export function rebuildScriptCommand({ siteDir, outDir }: { siteDir: string; out
   };
 }
 
-export function childProcessBuild(command: ChildCommand, log: (line: string) => void = () => {}): (audience: BuildAudience) => Promise<void> {
-  return (audience) =>
+/** How long a stopped build may take to exit on SIGTERM before it is killed outright. */
+const STOP_GRACE_MS = 5_000;
+
+/**
+ * Builds one audience in a child process. The child leads a process group of its own, so that
+ * aborting `signal` (the server stopping) ends it and everything it started (tsx runs the
+ * script in a grandchild): no Docusaurus build outlives the server that asked for it.
+ */
+export function childProcessBuild(command: ChildCommand, log: (line: string) => void = () => {}): (audience: BuildAudience, signal?: AbortSignal) => Promise<void> {
+  return (audience, signal) =>
     new Promise((resolve, reject) => {
-      const child = spawn(command.file, [...command.args(audience)], { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      if (signal?.aborted) return reject(new Error(`building ${audience} was stopped`));
+      const child = spawn(command.file, [...command.args(audience)], { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      const killGroup = (sig: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, sig);
+        } catch {
+          // Already gone.
+        }
+      };
+      let forceKill: NodeJS.Timeout | undefined;
+      const onAbort = () => {
+        killGroup('SIGTERM');
+        forceKill = setTimeout(() => killGroup('SIGKILL'), STOP_GRACE_MS);
+        forceKill.unref();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       let tail = '';
       const keep = (chunk: Buffer) => {
         const text = chunk.toString('utf8');
@@ -38,11 +61,18 @@ export function childProcessBuild(command: ChildCommand, log: (line: string) => 
       child.stdout.on('data', keep);
       child.stderr.on('data', keep);
       child.on('error', reject);
-      child.on('exit', (code, signal) => {
+      child.on('exit', (code, exitSignal) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (forceKill) clearTimeout(forceKill);
+        // The group may hold the grandchild still: make sure nothing of this build is left.
+        if (signal?.aborted) {
+          killGroup('SIGKILL');
+          return reject(new Error(`building ${audience} was stopped`));
+        }
         if (code === 0) return resolve();
         // Its last line says why (the build's located error); the rest is in the server's log.
         const reason = tail.trim().split('\n').filter(Boolean).pop() ?? '';
-        reject(new Error(`building ${audience} failed (${signal ?? `exit ${code}`})${reason ? `: ${reason}` : ''}`));
+        reject(new Error(`building ${audience} failed (${exitSignal ?? `exit ${code}`})${reason ? `: ${reason}` : ''}`));
       });
     });
 }

@@ -34,16 +34,21 @@ export interface RebuildQueue {
   /** Queues every audience of the queue for a rebuild (editor first); returns at once. */
   request(edition: string): void;
   status(): RebuildStatus;
-  /** Resolves when nothing is queued or building (tests, benchmarks, shutdown). */
+  /** Resolves when nothing is queued or building (tests, benchmarks). */
   idle(): Promise<void>;
+  /**
+   * The server is stopping: nothing more is started, the build under way is stopped (its
+   * child process ended) and the old build stays served. Resolves when the work has ended.
+   */
+  close(): Promise<void>;
 }
 
 export interface RebuildQueueOptions {
   /** The audiences to rebuild after a publication, in order: the editors' first, so the approver sees it. */
   readonly audiences: readonly BuildAudience[];
   readonly tracker: SiteBuildTracker;
-  /** Builds one audience into place; rejects with the reason when it failed. */
-  readonly buildAudience: (audience: BuildAudience) => Promise<void>;
+  /** Builds one audience into place; rejects with the reason when it failed, or when `signal` stopped it. */
+  readonly buildAudience: (audience: BuildAudience, signal: AbortSignal) => Promise<void>;
   /** Re-indexes search after the builds; without it search is `off` (the offline index follows the build). */
   readonly reindex?: () => Promise<void>;
   readonly now?: () => number;
@@ -55,6 +60,7 @@ export function createRebuildQueue({ audiences, tracker, buildAudience, reindex,
   let search: RebuildStatus['search'] = { state: reindex ? 'waiting' : 'off', since: now() };
   let edition: string | null = null;
   let running: Promise<void> | null = null;
+  const stopping = new AbortController();
 
   const mark = (audience: BuildAudience, state: AudienceRebuildState, message?: string) =>
     void states.set(audience, { audience, state, since: now(), ...(message ? { message } : {}) });
@@ -62,24 +68,29 @@ export function createRebuildQueue({ audiences, tracker, buildAudience, reindex,
 
   async function work() {
     let built = 0;
-    for (let audience = nextQueued(); audience; audience = nextQueued()) {
+    for (let audience = nextQueued(); audience && !stopping.signal.aborted; audience = nextQueued()) {
       mark(audience, 'building');
       // The tracker says "building" only to readers without any build; the others keep theirs.
       tracker.set(audience, 'building');
       try {
-        await buildAudience(audience);
+        await buildAudience(audience, stopping.signal);
         await tracker.swapped(audience);
         // Queued again while it was building (a newer publication): it stays queued.
         if (states.get(audience)?.state === 'building') mark(audience, 'served');
         built++;
         log(`rebuild after publication: the ${audience} site is served`);
       } catch (error) {
+        if (stopping.signal.aborted) {
+          mark(audience, 'failed', 'ساخت این نسخه با توقف سرور نیمه‌کاره ماند؛ خوانندگان همان نسخه‌ی پیشین را می‌بینند.');
+          log(`rebuild after publication: the ${audience} build was stopped with the server`);
+          break;
+        }
         tracker.set(audience, 'failed');
         if (states.get(audience)?.state === 'building') mark(audience, 'failed', `ساخت دوباره‌ی این نسخه از سایت انجام نشد؛ خوانندگان همان نسخه‌ی پیشین را می‌بینند. (${lastLine(error)})`);
         log(`rebuild after publication: the ${audience} site failed: ${(error as Error).message}`);
       }
     }
-    if (!reindex || !built) return;
+    if (!reindex || !built || stopping.signal.aborted) return;
     search = { state: 'indexing', since: now() };
     try {
       await reindex();
@@ -90,6 +101,7 @@ export function createRebuildQueue({ audiences, tracker, buildAudience, reindex,
   }
 
   function drain() {
+    if (stopping.signal.aborted) return;
     running ??= work().finally(() => {
       running = null;
       // A request that arrived after the last pick (while search was indexing) still runs.
@@ -110,6 +122,10 @@ export function createRebuildQueue({ audiences, tracker, buildAudience, reindex,
       search,
     }),
     async idle() {
+      while (running) await running;
+    },
+    async close() {
+      stopping.abort();
       while (running) await running;
     },
   };

@@ -162,6 +162,27 @@ describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('rebuild after
     expect(queue.status()).toMatchObject({ edition: '1405-11', search: { state: 'done' } });
   });
 
+  it('stopping the server stops the build under way: its child process ends, nothing more is built, the old builds stay served', async () => {
+    const gate = path.join(tmpdir(), `ayin-rebuild-gate3-${process.pid}-${Date.now()}`); // never written
+    await start({ GATE_FILE: gate });
+    queue.request('1405-10');
+    await expect.poll(() => queue.status().audiences[0]?.state, { timeout: 10_000 }).toBe('building');
+    const children = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(FAKE_BUILD) && line.includes(outDir));
+    expect(children()).toHaveLength(1);
+    await app.close(); // the queue is not the app's here: close it the way buildServer's onClose does
+    await queue.close();
+    expect(children()).toEqual([]);
+    expect(queue.status().audiences.map((a) => a.state)).toEqual(['failed', 'queued', 'queued', 'queued']);
+    expect(queue.status().audiences[0]!.message).toMatch(PERSIAN);
+    for (const audience of ORDER) expect(served(audience)).toBe(`<p>${audience} 1404-09</p>`);
+    expect(swapped).toEqual([]);
+    expect(reindexed).toBe(0);
+    queue.request('1405-11'); // after close nothing starts
+    await queue.idle();
+    expect(children()).toEqual([]);
+    app = Fastify({ logger: false }); // afterEach closes an app
+  });
+
   it('only editors and approvers read the rebuild status', async () => {
     await start();
     expect((await app.inject({ method: 'GET', url: '/api/editorial/publish/status' })).statusCode).toBe(401);
