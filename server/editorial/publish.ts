@@ -7,27 +7,13 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { planPublication, publishEdition, PublishRefused, type PublishPlan, type PublishRequest } from '../../scripts/lib/editions/publish';
-import { formatJalaliIso } from '../../src/domain/jalali';
+import { PublishRefused, type PublishRequest } from '../../scripts/lib/editions/publish';
 import { STATE_LABELS } from '../../src/domain/editorial/workflow';
 import { commitPaths, type CommitAuthor } from './git';
 import { persianProblem, type PersianProblem } from './publish-messages';
 import type { EditorialStore } from './store';
 import { textHash } from './text-hash';
-
-export function planView(plan: PublishPlan) {
-  const { changes } = plan;
-  return {
-    name: plan.name,
-    effective: formatJalaliIso(plan.effective),
-    previous: plan.previous,
-    added: [...changes.added],
-    amended: [...changes.amended],
-    repealed: [...changes.repealed],
-    superseded: [...changes.superseded].map(([code, by]) => ({ code, by: [...by] })),
-    unchanged: [...plan.snapshot.values()].filter((t) => t.change === 'unchanged' || t.change === 'carried-over').length,
-  };
-}
+import { childProcessPublishing } from './publish-child';
 
 /** Texts of docs/ the workflow holds back: not approved, or changed since the approval. */
 export async function workflowProblems(contentRoot: string, store: EditorialStore): Promise<PersianProblem[]> {
@@ -43,10 +29,10 @@ export async function workflowProblems(contentRoot: string, store: EditorialStor
   return problems;
 }
 
+/** The dry run, in a child process: the corpus check is seconds of synchronous work. */
 export async function planEdition(contentRoot: string, store: EditorialStore, request: PublishRequest) {
-  const { plan, problems } = planPublication(contentRoot, request);
-  const all = [...(await workflowProblems(contentRoot, store)), ...problems.map(persianProblem)];
-  return { plan: plan ? planView(plan) : null, problems: all };
+  const [{ plan, problems }, held] = await Promise.all([childProcessPublishing(contentRoot).plan(request), workflowProblems(contentRoot, store)]);
+  return { plan, problems: [...held, ...problems.map(persianProblem)] };
 }
 
 export class EditionRefused extends Error {
@@ -61,11 +47,11 @@ export async function publishNextEdition(contentRoot: string, store: EditorialSt
   if (held.length) throw new EditionRefused(held);
   let result;
   try {
-    result = publishEdition(contentRoot, request);
+    result = await childProcessPublishing(contentRoot).publish(request);
   } catch (error) {
     if (error instanceof PublishRefused) throw new EditionRefused(error.problems.map(persianProblem));
     throw error;
   }
   const commit = await commitPaths(contentRoot, result.written, author, `انتشار ویرایش ${result.plan.name}\n\nPublished from the approvers' form.`);
-  return { plan: planView(result.plan), commit };
+  return { plan: result.plan, commit };
 }
