@@ -19,7 +19,7 @@ const facetValues = z.array(z.string().max(100)).max(50);
 /** A query to the server's ranked search: the facets narrow it; the audience is the session's, never the browser's. */
 export const searchQueryBodySchema = z.object({
   query: labelled(z.string().min(1).max(200), 'عبارت جست‌وجو'),
-  filters: labelled(z.record(z.enum(['kind', 'area', 'type', 'authority', 'audience', 'edition']), facetValues), 'پالایه‌ها').optional(),
+  filters: labelled(z.object({ kind: facetValues.optional(), area: facetValues.optional(), type: facetValues.optional(), authority: facetValues.optional(), audience: facetValues.optional(), edition: facetValues.optional() }), 'پالایه‌ها').optional(),
   offset: labelled(z.number().int().min(0).max(1000), 'آغاز صفحه').optional(),
   limit: labelled(z.number().int().min(1).max(50), 'تعداد نتیجه').optional(),
   facets: z.boolean().optional(),
