@@ -19,7 +19,7 @@ import { evaluate, type EvalReport } from './lib/search-eval/evaluate';
 import { withMeili } from './lib/search-eval/meili-connection';
 import { RANKING_DEFAULTS, type RankingOptions } from '../src/search/meili-ranking';
 
-const USAGE = 'usage: npm run search:eval -- --collection DIR --engine meili|lunr|meili-default|lunr-ar [--edition NAME|all] [--json] [--misses]';
+const USAGE = 'usage: npm run search:eval -- --collection DIR --engine meili|lunr|meili-default|lunr-ar [--edition NAME|all] [--json] [--misses] [--ranking JSON] [--no-local-index]';
 const repoDir = path.resolve(__dirname, '..');
 
 /** The edition the queries search: the one asked for, else the repository's edition in force today. */
@@ -50,7 +50,7 @@ export function formatReport(r: EvalReport & { edition?: string }): string {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { collection: { type: 'string' }, engine: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' }, edition: { type: 'string' }, ranking: { type: 'string' } } });
+  const { values } = parseArgs({ options: { collection: { type: 'string' }, engine: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' }, edition: { type: 'string' }, ranking: { type: 'string' }, 'no-local-index': { type: 'boolean' } } });
   if (!values.collection || !values.engine || !ENGINES.includes(values.engine as EngineName)) {
     console.error(USAGE);
     process.exit(2);
@@ -62,7 +62,7 @@ async function main() {
   const edition = editionToSearch(collection.docs, values.edition);
   const run = async (client?: import('meilisearch').Meilisearch) => {
     const ranking = values.ranking ? { ...RANKING_DEFAULTS, ...(JSON.parse(values.ranking) as Partial<RankingOptions>) } : undefined;
-    const engine = await createEngine(engineName, collection.docs, { client, glossary, edition, ranking, indexUid: `eval_${engineName.replace('-', '_')}_${process.pid}` });
+    const engine = await createEngine(engineName, collection.docs, { client, glossary, edition, ranking, localIndex: !values['no-local-index'], indexUid: `eval_${engineName.replace('-', '_')}_${process.pid}` });
     try {
       return { ...(await evaluate(engine, collection)), edition };
     } finally {

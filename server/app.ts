@@ -29,6 +29,7 @@ import { registerSeminarRoutes, seminarCatalogOf } from './seminars';
 import { registerStaticSite, sendSitePage } from './static-site';
 import { registerTraining, type TrainingOptions } from './training';
 import { registerZeroResultReport } from './reports/zero-results';
+import { createLearningRecorder, registerXapi, type XapiHandle } from './xapi';
 import type { SiteBuildProgress } from './site-builds';
 import type { RebuildQueue } from './editorial/rebuild-queue';
 
@@ -61,6 +62,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The reminder runner and outbox sender (server/notifications/), when the server has accounts. */
     notifications?: NotificationsHandle;
+    /** The xAPI sender (server/xapi/), when the server has accounts; sends nothing unless `XAPI_ENDPOINT` is set. */
+    xapi?: XapiHandle;
   }
 }
 
@@ -147,7 +150,11 @@ export async function buildServer(config: ServerConfig, { database, training, ma
   if (database && accounts) {
     const warning = originWarning(config);
     if (warning) app.addHook('onListen', async () => app.log.warn(warning));
+    // xAPI: statements are queued only when an LRS is configured (PUBLIC_URL is then required).
+    const xapiSender = await registerXapi(app, { db: database.db, guards: accounts, config: config.xapi, timers: reminders?.run ?? false });
+    app.decorate('xapi', xapiSender);
     await registerTraining(app, {
+      ...(config.xapi && config.publicUrl ? { xapi: createLearningRecorder(config.publicUrl) } : {}),
       database,
       guards: accounts,
       manifest,

@@ -43,6 +43,12 @@ export interface ServerConfig {
   readonly escalateAfterDays?: number;
   /** `SMS_WEBHOOK_URL`: SMS reminders are posted there as JSON `{to, text}` when set. */
   readonly smsWebhookUrl?: string;
+  /**
+   * `XAPI_ENDPOINT` (the LRS's xAPI base; statements go to `<endpoint>statements`) and
+   * `XAPI_AUTH` (`key:secret`, sent as HTTP Basic): learning events are queued as xAPI
+   * statements and sent there only when the endpoint is set.
+   */
+  readonly xapi?: { readonly endpoint: string; readonly auth?: { readonly username: string; readonly password: string } };
 }
 
 export class ConfigError extends Error {}
@@ -68,7 +74,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = path.res
   const escalateAfterDays = positiveInteger('ESCALATE_AFTER_DAYS', env.ESCALATE_AFTER_DAYS, 7);
   const smsWebhookUrl = env.SMS_WEBHOOK_URL || undefined;
   if (smsWebhookUrl && !/^https?:\/\//.test(smsWebhookUrl)) throw new ConfigError(`SMS_WEBHOOK_URL must start with http:// or https://, got "${smsWebhookUrl.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  const xapi = parseXapi(env, publicUrl);
   return {
+    ...(xapi ? { xapi } : {}),
     smtpUrl,
     reminderEveryMs,
     escalateAfterDays,
@@ -101,6 +109,24 @@ export function parseTrustProxy(value: string | undefined): string[] {
     }
   }
   return entries;
+}
+
+function parseXapi(env: NodeJS.ProcessEnv, publicUrl: string | undefined): ServerConfig['xapi'] {
+  const endpoint = env.XAPI_ENDPOINT || undefined;
+  const auth = env.XAPI_AUTH || undefined;
+  if (!endpoint) {
+    if (auth) throw new ConfigError('XAPI_AUTH is set but XAPI_ENDPOINT is not: say where the learning record store is');
+    return undefined;
+  }
+  if (!/^https?:\/\//.test(endpoint)) throw new ConfigError(`XAPI_ENDPOINT must start with http:// or https://, got "${endpoint.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  // Statements name learners and activities by IRIs under the public origin: a listening address would change.
+  if (!publicUrl) throw new ConfigError('XAPI_ENDPOINT is set but PUBLIC_URL is not: xAPI statements name learners and courses by IRIs under PUBLIC_URL');
+  const colon = auth?.indexOf(':') ?? -1;
+  if (auth && colon < 1) throw new ConfigError('XAPI_AUTH must be "key:secret" (HTTP Basic credentials of the learning record store)');
+  return {
+    endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`,
+    ...(auth ? { auth: { username: auth.slice(0, colon), password: auth.slice(colon + 1) } } : {}),
+  };
 }
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {

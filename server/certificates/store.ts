@@ -8,7 +8,8 @@ import { gregorianToJalali, formatJalaliNumeric, formatJalaliLong } from '../../
 import type { User } from '../accounts/users';
 import { isUniqueViolation } from '../db/errors';
 import type { CertificateRow, Database } from '../db/schema';
-import { editionLabel, type TrainingCatalog, type TrainingCourse } from '../training/catalog';
+import { CURRENT_TEXT, editionLabel, type TrainingCatalog, type TrainingCourse } from '../training/catalog';
+import type { LearningRecorder } from '../xapi/outbox';
 import { TRAINING_ERRORS } from '../training/errors';
 import type { CertificateStatus, RefresherNeed } from '../../src/domain/training/currency';
 import { currencyOf, type CertificateCurrency } from '../training/currency';
@@ -84,7 +85,7 @@ export function certificateView(row: CertificateRow, currency: CertificateCurren
   };
 }
 
-export function createCertificateStore({ db, catalog, now }: { db: Kysely<Database>; catalog: TrainingCatalog; now: () => number }): CertificateStore {
+export function createCertificateStore({ db, catalog, now, xapi }: { db: Kysely<Database>; catalog: TrainingCatalog; now: () => number; xapi?: LearningRecorder }): CertificateStore {
   const view = (row: CertificateRow) => certificateView(row, currencyOf(row, catalog, now()));
   const byUserCourse = (userId: string, course: string) =>
     db.selectFrom('certificates').selectAll().where('user_id', '=', userId).where('course', '=', course).executeTakeFirst();
@@ -109,21 +110,29 @@ export function createCertificateStore({ db, catalog, now }: { db: Kysely<Databa
       const issuedAt = now();
       for (let tries = 0; ; tries++) {
         try {
-          await db
+          const code = newCertificateCode();
+          const edition = catalog.editionAt(issuedAt);
+          // With xAPI, the completion's statement is queued in the same transaction as the certificate.
+          await db.transaction().execute(async (trx) => {
+          const inserted = await trx
             .insertInto('certificates')
             .values({
-              code: newCertificateCode(),
+              code,
               user_id: user.id,
               course: course.id,
               attempt_id: passed.id,
               issued_at: issuedAt,
-              edition: catalog.editionAt(issuedAt),
+              edition,
               learner_name: user.displayName,
               company: user.company,
               course_title: course.title,
             })
             .onConflict((oc) => oc.columns(['user_id', 'course']).doNothing())
-            .execute();
+            .executeTakeFirst();
+          if (xapi && Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
+            await xapi.record(trx, `completion:${code}`, user.id, { verb: 'completed', learner: user, course, activity: 'course', edition: edition === CURRENT_TEXT ? null : edition, at: issuedAt });
+          }
+          });
           break;
         } catch (error) {
           // A code already taken (one chance in 10¹³): draw another.

@@ -313,6 +313,25 @@ export interface Database {
   reminders: RemindersTable;
   clause_feedback: ClauseFeedbackTable;
   survey_responses: SurveyResponsesTable;
+  xapi_outbox: XapiOutboxTable;
+}
+
+/** An xAPI statement for the learning record store (migration 015), retried with backoff until sent. */
+export interface XapiOutboxTable {
+  /** The statement's id (UUID). */
+  id: string;
+  /** The event, unique: `attempt:<id>:graded`, `completion:<code>`, `refresher:<id>`. */
+  key: string;
+  user_id: string | null;
+  verb: string;
+  /** JSON of the statement. */
+  statement: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  sent_at: number | null;
+  last_error: string | null;
+  last_failed_at: number | null;
 }
 
 /** One learner's satisfaction survey of a course or a seminar (migration 012). */

@@ -89,13 +89,35 @@ export async function recordAcknowledgment(
   };
 }
 
-/** Every active user with their company and unit, for the supervisors' report. */
-export async function reportPeople(db: Kysely<Database>): Promise<ReportPerson[]> {
+/** An active user as the report and the reminder runner see them: who, where, and how to reach them. */
+export interface ActivePerson extends ReportPerson {
+  readonly companyId: string | null;
+  /** Where reminders go by mail: null when the user has no address or opted out. */
+  readonly mailTo: string | null;
+  readonly phone: string | null;
+}
+
+/** Every active user with their company, unit and addresses: the one query the report and the reminders share. */
+export async function activePeople(db: Kysely<Database>): Promise<ActivePerson[]> {
   const rows = await db
     .selectFrom('users')
     .leftJoin('companies', 'companies.id', 'users.company_id')
     .leftJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.company', 'companies.code as company_code', 'companies.name as company_name', 'units.code as unit_code', 'units.name as unit_name'])
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.role',
+      'users.company',
+      'users.company_id',
+      'users.email',
+      'users.email_opt_in',
+      'users.phone',
+      'companies.code as company_code',
+      'companies.name as company_name',
+      'units.code as unit_code',
+      'units.name as unit_name',
+    ])
     .where('users.disabled_at', 'is', null)
     .execute();
   return rows.map((r) => ({
@@ -103,11 +125,19 @@ export async function reportPeople(db: Kysely<Database>): Promise<ReportPerson[]
     username: r.username,
     displayName: r.display_name,
     role: r.role,
+    companyId: r.company_id,
     companyCode: r.company_code ?? null,
     companyName: r.company_name ?? r.company ?? null,
     unitCode: r.unit_code ?? null,
     unitName: r.unit_name ?? null,
+    mailTo: r.email && Number(r.email_opt_in) === 1 ? r.email : null,
+    phone: r.phone,
   }));
+}
+
+/** Every active user with their company and unit, for the supervisors' report. */
+export async function reportPeople(db: Kysely<Database>): Promise<ReportPerson[]> {
+  return activePeople(db);
 }
 
 export async function allAcknowledgments(db: Kysely<Database>): Promise<(AcknowledgmentRecord & { userId: string })[]> {

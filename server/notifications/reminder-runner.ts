@@ -21,6 +21,7 @@ import { daysLeft, dueDate, isAddressed } from '../../src/domain/inbox/targets';
 import { compareJalali, gregorianToJalali } from '../../src/domain/jalali';
 import type { AudiencePolicy } from '../../src/policy/audience';
 import type { Database } from '../db/schema';
+import { activePeople, allAcknowledgments, type ActivePerson } from '../inbox/store';
 import type { ManifestSource } from '../manifest/source';
 import { enqueueMail, type OutgoingMail } from './outbox';
 import { escalationMail, reminderMail } from './reminder-mail';
@@ -45,41 +46,8 @@ export interface TickResult {
   readonly queued: number;
 }
 
-interface Reader {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly companyId: string | null;
-  readonly companyCode: string | null;
-  readonly companyName: string | null;
-  readonly unitCode: string | null;
-  /** Where mail goes: null when no address or opted out. */
-  readonly mailTo: string | null;
-  readonly phone: string | null;
-}
-
-async function activeReaders(db: Kysely<Database>): Promise<Reader[]> {
-  const rows = await db
-    .selectFrom('users')
-    .leftJoin('companies', 'companies.id', 'users.company_id')
-    .leftJoin('units', 'units.id', 'users.unit_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.company_id', 'users.company', 'users.email', 'users.email_opt_in', 'users.phone', 'companies.code as company_code', 'companies.name as company_name', 'units.code as unit_code'])
-    .where('users.disabled_at', 'is', null)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    username: r.username,
-    displayName: r.display_name,
-    role: r.role,
-    companyId: r.company_id,
-    companyCode: r.company_code ?? null,
-    companyName: r.company_name ?? r.company ?? null,
-    unitCode: r.unit_code ?? null,
-    mailTo: r.email && Number(r.email_opt_in) === 1 ? r.email : null,
-    phone: r.phone,
-  }));
-}
+/** A reader as the store lists them (`activePeople`): the inbox's report and the reminders share the query. */
+type Reader = ActivePerson;
 
 export interface ReminderRunner {
   tick(): Promise<TickResult>;
@@ -119,8 +87,8 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
       const today = gregorianToJalali(now, 'Asia/Tehran');
       const announcements = options.manifest.current().announcements.filter((a) => a.acknowledge && compareJalali(a.published, today) <= 0);
       if (!announcements.length) return { decided: 0, queued: 0 };
-      const readers = await activeReaders(db);
-      const acknowledged = new Set((await db.selectFrom('acknowledgments').select(['announcement_id', 'user_id', 'text_sha256']).execute()).map((r) => `${r.announcement_id}|${r.user_id}|${r.text_sha256}`));
+      const readers = await activePeople(db);
+      const acknowledged = new Set((await allAcknowledgments(db)).map((r) => `${r.announcementId}|${r.userId}|${r.textSha256}`));
       const origin = options.publicUrl().replace(/\/$/, '');
       let decided = 0;
       let queued = 0;
@@ -134,18 +102,18 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
         const overdue: Reader[] = [];
         for (const reader of readers) {
           if (!isAddressed(a.acknowledge, reader) || !policy.mayRead({ role: reader.role }, a.audience)) continue;
-          if (acknowledged.has(`${a.id}|${reader.id}|${a.textSha256}`)) continue;
+          if (acknowledged.has(`${a.id}|${reader.userId}|${a.textSha256}`)) continue;
           if (left < 0) overdue.push(reader);
-          const missing = owed.filter((r) => !taken.has(reminderKey(a.id, reader.id, r)));
+          const missing = owed.filter((r) => !taken.has(reminderKey(a.id, reader.userId, r)));
           if (!missing.length) continue;
           const newest: Reminder = missing[missing.length - 1]!;
-          const mailKey = reminderKey(a.id, reader.id, newest);
+          const mailKey = reminderKey(a.id, reader.userId, newest);
           const mail = reminderMail({ displayName: reader.displayName, title: a.title, url, due, reminder: newest, daysLeft: left });
           const messages: OutgoingMail[] = [];
-          if (reader.mailTo) messages.push({ key: mailKey, userId: reader.id, to: reader.mailTo, ...mail });
-          if (options.sms && reader.phone) messages.push({ key: `sms:${mailKey}`, userId: reader.id, to: reader.phone, channel: 'sms', subject: mail.subject, text: `${mail.subject}\n${url}`, html: '' });
+          if (reader.mailTo) messages.push({ key: mailKey, userId: reader.userId, to: reader.mailTo, ...mail });
+          if (options.sms && reader.phone) messages.push({ key: `sms:${mailKey}`, userId: reader.userId, to: reader.phone, channel: 'sms', subject: mail.subject, text: `${mail.subject}\n${url}`, html: '' });
           const result = await decide(
-            missing.map((r) => ({ key: reminderKey(a.id, reader.id, r), announcementId: a.id, userId: reader.id, kind: r.kind, step: r.step })),
+            missing.map((r) => ({ key: reminderKey(a.id, reader.userId, r), announcementId: a.id, userId: reader.userId, kind: r.kind, step: r.step })),
             mailKey,
             messages,
             nowMs,
@@ -162,15 +130,21 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
         for (const r of overdue) byCompany.set(r.companyId ?? '', [...(byCompany.get(r.companyId ?? '') ?? []), r]);
         for (const [companyId, people] of byCompany) {
           const ownSupervisors = companyId ? supervisors.filter((s) => s.companyId === companyId) : [];
-          const recipients = ownSupervisors.length ? ownSupervisors : admins;
-          for (const recipient of recipients) {
-            const key = escalationKey(a.id, companyId || 'none', recipient.id, step);
-            // A supervisor the announcement also addresses is not reported to themselves.
-            const others = people.filter((p) => p.id !== recipient.id);
-            if (taken.has(key) || !others.length) continue;
-            const mail = escalationMail({ recipientName: recipient.displayName, title: a.title, companyName: people[0]!.companyName, due, overdue: others, url: `${origin}/acknowledgments` });
-            const messages: OutgoingMail[] = recipient.mailTo ? [{ key, userId: recipient.id, to: recipient.mailTo, ...mail }] : [];
-            const result = await decide([{ key, announcementId: a.id, userId: recipient.id, kind: 'escalation', step }], key, messages, nowMs);
+          // Each overdue reader is reported to the other supervisors of their company; one who is
+          // its only supervisor (or whose company has none) to the admins — never to themselves,
+          // and never to no one.
+          const summaries = new Map<Reader, Reader[]>();
+          for (const p of people) {
+            const above = ownSupervisors.filter((s) => s.userId !== p.userId);
+            const recipients = above.length ? above : admins.filter((s) => s.userId !== p.userId);
+            for (const r of recipients) summaries.set(r, [...(summaries.get(r) ?? []), p]);
+          }
+          for (const [recipient, reported] of summaries) {
+            const key = escalationKey(a.id, companyId || 'none', recipient.userId, step);
+            if (taken.has(key)) continue;
+            const mail = escalationMail({ recipientName: recipient.displayName, title: a.title, companyName: reported[0]!.companyName, due, overdue: reported, url: `${origin}/acknowledgments` });
+            const messages: OutgoingMail[] = recipient.mailTo ? [{ key, userId: recipient.userId, to: recipient.mailTo, ...mail }] : [];
+            const result = await decide([{ key, announcementId: a.id, userId: recipient.userId, kind: 'escalation', step }], key, messages, nowMs);
             decided += result.decided;
             queued += result.queued;
           }

@@ -1,5 +1,5 @@
 /**
- * Reports as CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Persian),
+ * Reports as CSV and XLSX for spreadsheets (through server/exports): UTF-8 with a byte-order mark (so Excel reads Persian),
  * Persian headers, CRLF line ends and RFC 4180 quoting. Numbers keep ASCII digits so a
  * spreadsheet can compute with them; dates are Jalali (`1404/09/01`).
  *
@@ -7,6 +7,7 @@
  * see `neutralizeFormula`.
  */
 import { attachmentDisposition } from './content-disposition';
+import { tableCsv, tableXlsx, type ExportSheet } from '../exports/table';
 import type { CourseReportRow, LearnerReportRow, QuestionReportRow, ReportFileNames, ReportName } from './service';
 
 export type { ReportName } from './service';
@@ -54,42 +55,31 @@ const COLUMNS: { courses: Column<CourseReportRow>[]; learners: Column<LearnerRep
   ],
 };
 
-/**
- * Characters that make Excel, LibreOffice or Google Sheets start a formula (or DDE) when a
- * cell begins with them, including their full-width forms, which Excel also honours.
- */
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
-/**
- * What spreadsheets skip before looking at the first character: spaces, no-break spaces,
- * and the invisible marks Persian text carries (bidi controls, ZWNJ/ZWJ, BOM). A cell
- * " =1+1" or "\u200F=1+1" is as dangerous as "=1+1".
- */
-const INVISIBLE_LEAD = /^[\s\u00A0\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]*/u;
-/** A plain decimal number, which a spreadsheet reads as that number and nothing more. */
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+export { csvField, neutralizeFormula } from './csv-field';
 
-/**
- * OWASP's advice: a cell that would start a formula gets a leading `'`, so the spreadsheet
- * shows the text as typed. Numbers (`-5`, a rate) are left as numbers; Persian text never
- * starts with a formula character and is left alone.
- */
-export function neutralizeFormula(text: string): string {
-  if (PLAIN_NUMBER.test(text)) return text;
-  // A tab or line break first is itself a trigger; otherwise look past what is invisible.
-  return FORMULA_START.test(text) || FORMULA_START.test(text.replace(INVISIBLE_LEAD, '')) ? `'${text}` : text;
-}
+const SHEET_NAMES: Record<ReportName, string> = { courses: 'دوره‌ها', learners: 'فراگیران', questions: 'پرسش‌ها' };
+const WIDE = new Set(['دوره', 'پرسش', 'فراگیر']);
 
-/** One field: formulas neutralised, quoted when it holds a comma, a quote, or a line break (quotes doubled). */
-export function csvField(value: string | number | boolean | null): string {
-  const text = neutralizeFormula(value === null ? '' : String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A report as the shared exporter's table: Persian headers, booleans as «بله»/«خیر», numbers as numbers. */
+function reportTable(name: ReportName, rows: readonly object[]): ExportSheet {
+  const columns = COLUMNS[name] as Column<object>[];
+  return {
+    name: SHEET_NAMES[name],
+    columns: columns.map(([header]) => ({ header, width: WIDE.has(header) ? 40 : 18 })),
+    rows: rows.map((row) => columns.map(([, value]) => {
+      const v = value(row);
+      return typeof v === 'boolean' ? yesNo(v) : v;
+    })),
+  };
 }
 
 export function reportCsv(name: ReportName, rows: readonly object[]): string {
-  const columns = COLUMNS[name] as Column<object>[];
-  const lines = [columns.map(([header]) => csvField(header)), ...rows.map((row) => columns.map(([, value]) => csvField(value(row))))];
-  return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
+  const table = reportTable(name, rows);
+  return tableCsv(table.columns, table.rows);
 }
+
+/** The same table as an XLSX workbook: one right-to-left sheet. */
+export const reportXlsx = (name: ReportName, rows: readonly object[]): Promise<Buffer> => tableXlsx([reportTable(name, rows)]);
 
 /** The report download's `Content-Disposition` (names from `ReportsService.fileNames`). */
 export const reportDisposition = ({ fileName, asciiFallback }: ReportFileNames): string => attachmentDisposition(fileName, asciiFallback);

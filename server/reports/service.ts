@@ -74,7 +74,7 @@ const REPORT_LABELS: Record<ReportName, string> = { courses: 'دوره‌ها', 
 
 export interface ReportsService {
   /** The download's names; the course must be one of the catalog's (else `course_not_found`). */
-  fileNames(name: ReportName, course?: string): ReportFileNames;
+  fileNames(name: ReportName, course?: string, extension?: 'csv' | 'xlsx'): ReportFileNames;
   courses(): Promise<CourseReportRow[]>;
   learners(course?: string): Promise<LearnerReportRow[]>;
   questions(course?: string): Promise<QuestionReportRow[]>;
@@ -153,13 +153,13 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
   }
 
   return {
-    fileNames(name, courseId) {
+    fileNames(name, courseId, extension = 'csv') {
       const course = courseFilter(courseId);
       const title = course ? catalog.course(course)!.title : undefined;
       return {
-        fileName: `گزارش ${REPORT_LABELS[name]}${title ? ` — ${title}` : ''}.csv`,
+        fileName: `گزارش ${REPORT_LABELS[name]}${title ? ` — ${title}` : ''}.${extension}`,
         // The id is the catalog's, not the request's: only known ids reach this point.
-        asciiFallback: `ayin-report-${name}${course ? `-${course}` : ''}.csv`,
+        asciiFallback: `ayin-report-${name}${course ? `-${course}` : ''}.${extension}`,
       };
     },
 

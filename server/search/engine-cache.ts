@@ -18,6 +18,9 @@ export function withCachedEngine(service: SearchService, { ttlMs = ENGINE_CACHE_
     get meili() {
       return service.meili;
     },
+    get ranked() {
+      return service.ranked;
+    },
     token: (audience) => service.token(audience),
     engine() {
       const at = now();

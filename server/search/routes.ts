@@ -48,6 +48,23 @@ export async function registerSearchRoutes(app: FastifyInstance, { service, site
       },
     });
 
+    // The ranked search, on the server: the audience is the session's build, whatever the body says.
+    route(searchRoutes.query, {
+      access: 'public',
+      csrf: { exempt: 'a read (a search by POST): it changes nothing, and what it may return is fixed by the session’s audience on the server' },
+      bodyLimit: 16 * 1024,
+      async handler({ request, body }) {
+        if (!service.ranked) throw new ApiError(404, 'not_found', 'جست‌وجوی کارساز در دسترس نیست.');
+        const audience = await audienceOf(request);
+        try {
+          const page = await service.ranked.search({ query: body.query, audience, filters: body.filters ?? {}, offset: body.offset ?? 0, limit: body.limit ?? 10, facets: body.facets ?? false });
+          return { audience, ...page };
+        } catch {
+          throw new ApiError(503, 'search_unavailable', 'جست‌وجوی کارساز پاسخ نداد.');
+        }
+      },
+    });
+
     // Only the search route of the search index is reachable through the proxy.
     route(searchRoutes.meiliSearch, {
       access: 'public',

@@ -7,11 +7,14 @@ import type { Meilisearch } from 'meilisearch';
 import type { Audience } from '../../src/search/audience';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
 import { meiliClient, type MeiliConnection } from './meili-client';
+import { createRankedSearch, type ServerRankedSearch } from './ranked';
 import { ensureSearchKey, tenantTokenFor, type SearchKey } from './tokens';
 
 export interface SearchService {
   readonly audience: Audience;
   readonly meili?: { readonly host: string; readonly client: Meilisearch };
+  /** The ranked search (one multi-search per query) when Meilisearch is configured. */
+  readonly ranked?: ServerRankedSearch;
   /** The engine the browser is told to use first. */
   engine(): Promise<'meilisearch' | 'lunr'>;
   token(audience: Audience): Promise<{ token: string; expiresAt: string } | undefined>;
@@ -28,6 +31,7 @@ export function createSearchService({ meili, audience }: { meili?: MeiliConnecti
   return {
     audience,
     meili: meili && client ? { host: meili.host, client } : undefined,
+    ranked: client && createRankedSearch(client),
     async engine() {
       if (!client) return 'lunr';
       try {

@@ -25,7 +25,8 @@ import type { User } from '../accounts/users';
 import { isUniqueViolation } from '../db/errors';
 import type { CertificateRow, Database, RefresherAttemptRow } from '../db/schema';
 import { formatCertificateCode } from '../certificates/code';
-import { editionLabel, type CitedClause, type TrainingCatalog, type TrainingCourse } from './catalog';
+import type { LearningRecorder } from '../xapi/outbox';
+import { CURRENT_TEXT, editionLabel, type CitedClause, type TrainingCatalog, type TrainingCourse } from './catalog';
 
 export interface CertificateCurrency {
   readonly status: CertificateStatus;
@@ -101,7 +102,7 @@ interface StoredQuestion {
   readonly options: readonly string[] | null;
 }
 
-export function createRefresherService({ db, catalog, now }: { db: Kysely<Database>; catalog: TrainingCatalog; now: () => number }): RefresherService {
+export function createRefresherService({ db, catalog, now, xapi }: { db: Kysely<Database>; catalog: TrainingCatalog; now: () => number; xapi?: LearningRecorder }): RefresherService {
   const certificateOf = async (userId: string, course: string) => {
     const row = await db.selectFrom('certificates').selectAll().where('user_id', '=', userId).where('course', '=', course).executeTakeFirst();
     if (!row) throw REFRESHER_ERRORS.notCompleted();
@@ -187,16 +188,21 @@ export function createRefresherService({ db, catalog, now }: { db: Kysely<Databa
       // A change that touched only lessons leaves no question: reading the redline is the refresher.
       const passed = questions.length === 0 || graded.passed;
       const at = now();
-      const closed = await db
-        .updateTable('refresher_attempts')
-        .set({ submitted_at: at, score: questions.length ? graded.score : 100, passed: passed ? 1 : 0, result: JSON.stringify(graded) })
-        .where('id', '=', row.id)
-        .where('submitted_at', 'is', null)
-        .executeTakeFirst();
-      // Another submit graded it first: that one's result stands; this one changes nothing.
-      if (Number(closed.numUpdatedRows) === 1 && passed) {
-        await db.updateTable('certificates').set({ renewed_at: at, renewed_edition: catalog.editionAt(at) }).where('code', '=', certificate.code).execute();
-      }
+      const score = questions.length ? graded.score : 100;
+      // With xAPI, the refresher's statement is queued in the same transaction as its grading.
+      await db.transaction().execute(async (trx) => {
+        const closed = await trx
+          .updateTable('refresher_attempts')
+          .set({ submitted_at: at, score, passed: passed ? 1 : 0, result: JSON.stringify(graded) })
+          .where('id', '=', row.id)
+          .where('submitted_at', 'is', null)
+          .executeTakeFirst();
+        // Another submit graded it first: that one's result stands; this one changes nothing.
+        if (Number(closed.numUpdatedRows) !== 1) return;
+        const edition = catalog.editionAt(at);
+        if (passed) await trx.updateTable('certificates').set({ renewed_at: at, renewed_edition: edition }).where('code', '=', certificate.code).execute();
+        await xapi?.record(trx, `refresher:${row.id}`, user.id, { verb: passed ? 'passed' : 'failed', learner: user, course, activity: 'refresher', edition: edition === CURRENT_TEXT ? null : edition, score, at });
+      });
       const after = await db.selectFrom('certificates').selectAll().where('code', '=', certificate.code).executeTakeFirstOrThrow();
       const { need: _left, ...status } = currencyOf(after, catalog, now());
       return {

@@ -15,6 +15,7 @@ import { createRefresherService } from './currency';
 import type { StudyRule } from './study';
 import { registerSurveyRoutes } from '../surveys';
 import type { SurveysDefinition } from '../../src/content/schemas/survey';
+import type { LearningRecorder } from '../xapi/outbox';
 
 export { createCatalog, CURRENT_TEXT, editionLabel, liveCatalog, type TrainingCatalog, type TrainingCourse, type TrainingLesson } from './catalog';
 export { catalogFromManifest, lessonIdOfFile, trainingCatalogOf } from './load';
@@ -38,6 +39,8 @@ export interface TrainingOptions {
   readonly now?: () => number;
   readonly pdf?: CertificatePdfRenderer;
   /** The survey questions and seminars, when there is no manifest (tests). */
+  /** Queues xAPI statements in each learning event's transaction (server/xapi/), when `XAPI_ENDPOINT` is set. */
+  readonly xapi?: LearningRecorder;
   readonly surveys?: { readonly definition: SurveysDefinition | null; readonly seminar: (id: string) => { title: string; presenter: string | null } | undefined };
 }
 
@@ -45,13 +48,13 @@ export async function registerTraining(app: FastifyInstance, options: TrainingOp
   const catalog = options.catalog ?? (options.manifest ? trainingCatalogOf(options.manifest) : undefined);
   if (!catalog) throw new Error('registerTraining needs a catalog or the build manifest');
   const { db, dialect } = options.database;
-  const service = createTrainingService({ db, dialect, catalog, now: options.now, policy: options.policy, studyRule: options.studyRule });
+  const service = createTrainingService({ db, dialect, catalog, now: options.now, policy: options.policy, studyRule: options.studyRule, ...(options.xapi ? { xapi: options.xapi } : {}) });
   const reports = createReportsService({ db, catalog });
   const pdf = options.pdf ?? createCertificatePdfRenderer();
   app.addHook('onClose', () => pdf.close());
   registerLessonServedHook(app, service, options.guards);
   const staleReviews = createStaleReviewService({ db, catalog, ...(options.now ? { now: options.now } : {}) });
-  const refreshers = createRefresherService({ db, catalog, now: options.now ?? Date.now });
+  const refreshers = createRefresherService({ db, catalog, now: options.now ?? Date.now, ...(options.xapi ? { xapi: options.xapi } : {}) });
   // Surveys open after a completion: they ask the training catalog who may take what.
   await registerSurveyRoutes(app, {
     db,

@@ -18,7 +18,7 @@ import { registerApi } from '../api/plugin';
 import type { CertificatePdfRenderer } from '../certificates/pdf';
 import { sendSitePage } from '../static-site';
 import type { ReportsService } from '../reports/service';
-import { reportCsv, reportDisposition } from '../reports/csv';
+import { reportCsv, reportDisposition, reportXlsx } from '../reports/csv';
 import type { TrainingService } from './service';
 import type { StaleReviewService } from './stale-reviews';
 import type { RefresherService } from './currency';
@@ -108,6 +108,12 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
               .type('text/csv; charset=utf-8')
               .header('content-disposition', reportDisposition(reports.fileNames(name, query.course)))
               .send(reportCsv(name, rows));
+          }
+          if (query.format === 'xlsx') {
+            return reply
+              .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+              .header('content-disposition', reportDisposition(reports.fileNames(name, query.course, 'xlsx')))
+              .send(await reportXlsx(name, rows));
           }
           return { rows } as ReplyOf<R>;
         },

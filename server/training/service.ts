@@ -29,9 +29,10 @@ import { isUniqueViolation } from '../db/errors';
 import type { DialectName } from '../db/open';
 import type { Database, QuizAttemptRow } from '../db/schema';
 import { createCertificateStore, type CertificateStore, type CertificateView } from '../certificates/store';
-import type { CitedClause, TrainingCatalog, TrainingCourse } from './catalog';
+import { CURRENT_TEXT, type CitedClause, type TrainingCatalog, type TrainingCourse } from './catalog';
 import { missingField, TRAINING_ERRORS } from './errors';
 import { courseStudied, DEFAULT_STUDY_RULE, type StudyRule } from './study';
+import type { LearningRecorder } from '../xapi/outbox';
 
 export interface TrainingServiceOptions {
   readonly db: Kysely<Database>;
@@ -43,6 +44,8 @@ export interface TrainingServiceOptions {
   readonly policy?: AudiencePolicy;
   /** What proves a lesson was studied (`study.ts`); injected by tests, never set by a request. */
   readonly studyRule?: StudyRule;
+  /** xAPI: statements queued in the event's own transaction (server/xapi/); none when not configured. */
+  readonly xapi?: LearningRecorder;
 }
 
 /** What one question of an attempt stores: its id and the option order shown. */
@@ -150,8 +153,13 @@ export function createTrainingService(options: TrainingServiceOptions): Training
   const now = options.now ?? Date.now;
   const policy = options.policy ?? createAudiencePolicy();
   const studyRule = options.studyRule ?? DEFAULT_STUDY_RULE;
-  const certificates = createCertificateStore({ db, catalog, now });
+  const certificates = createCertificateStore({ db, catalog, now, ...(options.xapi ? { xapi: options.xapi } : {}) });
   const shapes = new Map<string, AttemptShape>();
+  /** The edition in force at `ms`, or null for the text not yet in one (xAPI context). */
+  const editionOf = (ms: number): string | null => {
+    const name = catalog.editionAt(ms);
+    return name === CURRENT_TEXT ? null : name;
+  };
 
   /** A course the learner may take; any other is "not found", whoever asks and however. */
   const readable = (user: User, course: TrainingCourse | undefined): course is TrainingCourse => Boolean(course && policy.mayRead({ role: user.role }, course.audience));
@@ -294,6 +302,7 @@ export function createTrainingService(options: TrainingServiceOptions): Training
       const updated = await trx.updateTable('quiz_attempts').set(closed).where('id', '=', attemptId).where('submitted_at', 'is', null).executeTakeFirst();
       // Under the row lock this always updates; if it did not, someone else graded: read theirs.
       if (Number(updated.numUpdatedRows) !== 1) return trx.selectFrom('quiz_attempts').selectAll().where('id', '=', attemptId).executeTakeFirst();
+      await options.xapi?.record(trx, `attempt:${attemptId}:graded`, user.id, { verb: result.passed ? 'passed' : 'failed', learner: user, course: attemptCourseOr404(user, current.course), activity: 'quiz', edition: editionOf(at), score: result.score, at });
       return { ...current, ...closed };
     });
     return row;
@@ -397,7 +406,13 @@ export function createTrainingService(options: TrainingServiceOptions): Training
           result: null,
         };
         try {
-          await db.insertInto('quiz_attempts').values(row).execute();
+          if (options.xapi) {
+            const xapi = options.xapi;
+            await db.transaction().execute(async (trx) => {
+              await trx.insertInto('quiz_attempts').values(row).execute();
+              await xapi.record(trx, `attempt:${id}:started`, user.id, { verb: 'attempted', learner: user, course, activity: 'quiz', edition: editionOf(startedAt), at: startedAt });
+            });
+          } else await db.insertInto('quiz_attempts').values(row).execute();
           return attemptView(row);
         } catch (error) {
           // Another request started attempt N first: resume that one (or refuse) on the next turn.

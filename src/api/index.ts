@@ -16,6 +16,7 @@ export * from './route';
 export * from './search';
 export * from './seminars';
 export * from './training';
+export * from './xapi';
 
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
@@ -26,6 +27,7 @@ import { reportRoutes } from './reports';
 import { searchRoutes } from './search';
 import { seminarRoutes } from './seminars';
 import { trainingRoutes } from './training';
+import { xapiRoutes } from './xapi';
 
 /** Every route of the contract, by area (the route-listing test checks the server has each). */
-export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes, inbox: inboxRoutes, acknowledgments: acknowledgmentReportRoutes, feedback: feedbackRoutes };
+export const API_ROUTES = { auth: authRoutes, admin: adminRoutes, training: trainingRoutes, certificates: certificateRoutes, reports: reportRoutes, seminars: seminarRoutes, search: searchRoutes, inbox: inboxRoutes, acknowledgments: acknowledgmentReportRoutes, feedback: feedbackRoutes, xapi: xapiRoutes };

@@ -1,4 +1,4 @@
-/** `/api/reports/*`: supervisors' training reports, as JSON rows or (`?format=csv`) a CSV file. */
+/** `/api/reports/*`: supervisors' training reports, as JSON rows or (`?format=csv`, `?format=xlsx`) a file. */
 import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
@@ -50,7 +50,7 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 export const reportQuerySchema = z.object({
   // A course id: letters, digits and hyphens (it also names the CSV file).
   course: labelled(z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/).optional(), 'دوره'),
-  format: labelled(z.enum(['json', 'csv']).optional(), 'قالب'),
+  format: labelled(z.enum(['json', 'csv', 'xlsx']).optional(), 'قالب'),
 });
 
 const rows = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row) });

@@ -51,6 +51,8 @@ export interface RankingOptions {
   /** Weight of a joined pair («صورت حساب» → «صورتحساب») or a synonym relative to a typed term. */
   readonly joinedWeight: number;
   readonly synonymWeight: number;
+  /** With the server's in-memory index (bm25-index.ts): how many of its best documents join the candidates. */
+  readonly localTop: number;
 }
 
 /** Chosen on tests/search-eval (BENCHMARKS.md); tests/search-eval-questions is measured, not tuned on. */
@@ -60,6 +62,7 @@ export const RANKING_DEFAULTS: RankingOptions = {
   weights: { frequency: 1, last: 1, bm25: 2 },
   joinedWeight: 0.8,
   synonymWeight: 0.6,
+  localTop: 60,
 };
 
 export interface MeiliPlan {
@@ -67,21 +70,39 @@ export interface MeiliPlan {
   readonly passes: readonly MeiliPass[];
 }
 
-/** The passes to run for a query and a page (`wanted` = offset + limit). */
-export function meiliPlan(query: string, wanted: number, options: RankingOptions = RANKING_DEFAULTS): MeiliPlan {
+/**
+ * The passes to run for a query and a page (`wanted` = offset + limit). `localIndex`: the caller
+ * scores with an in-memory index of the whole collection (the server), which gives both the
+ * OR-candidates and the document frequencies the per-term and count passes were for.
+ */
+export function meiliPlan(query: string, wanted: number, options: RankingOptions = RANKING_DEFAULTS, { localIndex = false } = {}): MeiliPlan {
   const shaped = shapeQuery(query);
   const q = shaped.terms.join(' ');
   if (shaped.shape !== 'long') return { shaped, passes: [{ role: 'last', q, matchingStrategy: 'last', limit: wanted }] };
   const limit = Math.max(wanted, options.candidates);
+  const whole: MeiliPass[] = [
+    { role: 'frequency', q, matchingStrategy: 'frequency', limit },
+    { role: 'last', q, matchingStrategy: 'last', limit },
+  ];
+  if (localIndex) return { shaped, passes: whole };
   return {
     shaped,
     passes: [
-      { role: 'frequency', q, matchingStrategy: 'frequency', limit },
-      { role: 'last', q, matchingStrategy: 'last', limit },
+      ...whole,
       ...shaped.terms.map((t): MeiliPass => ({ role: 'term', q: t, matchingStrategy: 'all', limit: options.perTerm })),
       { role: 'count', q: '', matchingStrategy: 'all', limit: 0 },
     ],
   };
+}
+
+/** How much each term counts in BM25: a typed term 1, a joined pair or a synonym less. */
+export function queryTermWeights(shaped: ShapedQuery, synonyms: readonly string[][] = [], options: RankingOptions = RANKING_DEFAULTS): Map<string, number> {
+  const { terms, joined } = shaped;
+  const weights = new Map<string, number>();
+  for (const t of joined) weights.set(t, options.joinedWeight);
+  for (const t of expandWithSynonyms(terms.join(' '), synonyms).flatMap((s) => s.split(' '))) if (!weights.has(t)) weights.set(t, options.synonymWeight);
+  for (const t of terms) weights.set(t, 1);
+  return weights;
 }
 
 /**
@@ -99,11 +120,7 @@ export function rankMeiliHits<H extends { id: string | number } & Partial<TermFi
   const byId = new Map<string, H>();
   for (const r of results) for (const h of r.hits) if (!byId.has(String(h.id))) byId.set(String(h.id), h);
   const candidates = [...byId.values()];
-  const { terms, joined } = plan.shaped;
-  const weights = new Map<string, number>();
-  for (const t of joined) weights.set(t, options.joinedWeight);
-  for (const t of expandWithSynonyms(terms.join(' '), synonyms).flatMap((s) => s.split(' '))) if (!weights.has(t)) weights.set(t, options.synonymWeight);
-  for (const t of terms) weights.set(t, 1);
+  const weights = queryTermWeights(plan.shaped, synonyms, options);
   // Document frequencies from the one-term passes (the whole index under the filters, not the candidates).
   const df = new Map(plan.passes.flatMap((p, i) => (p.role === 'term' && results[i]?.estimatedTotalHits !== undefined ? [[p.q, results[i]!.estimatedTotalHits!] as const] : [])));
   const docCount = of('count')[0]?.estimatedTotalHits;

@@ -266,6 +266,37 @@ describe('server search routes with Meilisearch', () => {
     expect(found.json().hits.map((h: { id: string }) => h.id)).toContain(forContractors.id);
   });
 
+  const rankedQuery = (server: FastifyInstance, payload: Record<string, unknown>) => server.inject({ method: 'POST', url: '/api/search/query', payload });
+
+  it('ranks on the server under the session\'s audience, whatever the body says', async () => {
+    const staffOnlyTitle = staffOnly.find((r) => r.anchor === '')!;
+    const asStaff = await rankedQuery(app, { query: staffOnlyTitle.title, limit: 50 });
+    expect(asStaff.statusCode, asStaff.body).toBe(200);
+    expect(asStaff.headers['cache-control']).toBe('no-store');
+    expect(asStaff.json().hits.map((h: { id: string }) => h.id)).toContain(staffOnlyTitle.id);
+    // A long question takes the fused path (Meilisearch's two orders and the in-memory BM25F index).
+    const question = `آیا در مورد ${staffOnlyTitle.title} چه باید کرد وقتی مشترک اعتراض دارد`;
+    for (const query of [staffOnlyTitle.title, question]) {
+      const asContractor = await rankedQuery(contractorApp, { query, limit: 50, audience: 'staff', filters: { audience: ['staff'] } });
+      expect(asContractor.statusCode, asContractor.body).toBe(200);
+      expect(asContractor.json().audience).toBe('contractor');
+      expect(asContractor.json().hits.filter((h: { audience: string[] }) => !canSee('contractor', h.audience))).toEqual([]);
+    }
+    expect((await rankedQuery(app, { query: question, limit: 50 })).json().hits.length).toBeGreaterThan(0);
+    const forContractors = prepared.records.find((r) => r.anchor === '' && r.audience.includes('contractor') && !r.audience.includes('public'))!;
+    const found = await rankedQuery(contractorApp, { query: forContractors.title, limit: 50 });
+    expect(found.json().hits.map((h: { id: string }) => h.id)).toContain(forContractors.id);
+  });
+
+  it('answers a bad ranked query with a Persian message naming the field', async () => {
+    const res = await rankedQuery(app, { query: 'ا'.repeat(201) });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('عبارت جست‌وجو');
+    const badLimit = await rankedQuery(app, { query: 'قبض', limit: 5000 });
+    expect(badLimit.statusCode).toBe(400);
+    expect(badLimit.body).toContain('تعداد نتیجه');
+  });
+
   it('refuses other indexes, missing tokens and oversized bodies', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/search/meili/indexes/other/search', payload: {} })).statusCode).toBe(404);
     const noToken = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', payload: {} });

@@ -10,7 +10,9 @@ import type { Meilisearch } from 'meilisearch';
 import lunr from 'lunr';
 import type { SearchRecord } from '../../../src/search/record';
 import { buildLunrIndex, loadLunrIndex } from '../../../src/search/lunr-engine';
-import { meiliPlan, RANKING_DEFAULTS, rankMeiliHits, TERM_FIELDS, type PassResult, type RankingOptions } from '../../../src/search/meili-ranking';
+import { RANKING_DEFAULTS, type RankingOptions } from '../../../src/search/meili-ranking';
+import { buildBm25Index } from '../../../src/search/bm25-index';
+import { rankedSearch } from '../../../src/search/ranked-search';
 import { prepareIndex } from '../../../src/search/prepare';
 import { meiliSynonyms, type GlossaryTerm } from '../../../src/search/synonyms';
 import { reindex } from '../../../server/search/reindex';
@@ -51,7 +53,7 @@ export function docsAsRecords(docs: readonly EvalDoc[]): SearchRecord[] {
 export async function createEngine(
   name: EngineName,
   docs: readonly EvalDoc[],
-  options: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; edition?: string; ranking?: RankingOptions },
+  options: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; edition?: string; ranking?: RankingOptions; localIndex?: boolean },
 ): Promise<Engine> {
   const engine = await createRawEngine(name, docs, options);
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -77,7 +79,7 @@ interface RawEngine {
 async function createRawEngine(
   name: EngineName,
   docs: readonly EvalDoc[],
-  { client, glossary, indexUid, ranking = RANKING_DEFAULTS }: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; ranking?: RankingOptions },
+  { client, glossary, indexUid, ranking = RANKING_DEFAULTS, localIndex = true }: { client?: Meilisearch; glossary: readonly GlossaryTerm[]; indexUid: string; ranking?: RankingOptions; localIndex?: boolean },
 ): Promise<RawEngine> {
   // Without a filter of their own, the baselines fetch extra hits to filter (a clause is in at most a few editions).
   const editions = new Set(docs.map((d) => d.edition ?? UNVERSIONED)).size;
@@ -127,18 +129,23 @@ async function createRawEngine(
   if (name === 'meili') {
     const { records, synonyms } = prepareIndex(docsAsRecords(docs), glossary);
     await reindex({ client, records, synonyms: meiliSynonyms(synonyms), indexUid });
+    // As the server does (server/search/ranked.ts): its in-memory BM25F index of every record, unless asked not to.
+    const index = localIndex ? buildBm25Index(records) : undefined;
     return {
-      // As the browser's client does (src/lib/search/client.ts): the passes of the query's plan, then the ranking.
       search: async (q, limit, filters) => {
-        const plan = meiliPlan(q, limit, ranking);
-        if (!plan.shaped.terms.length) return [];
-        const attributesToRetrieve = plan.passes.length > 1 ? ['id', ...TERM_FIELDS] : ['id'];
-        const filter = meiliFilter(filters);
-        // One HTTP request for all passes (the browser sends them in parallel through the server's proxy).
-        const { results } = await client.multiSearch({
-          queries: plan.passes.map((p) => ({ indexUid, q: p.q, matchingStrategy: p.matchingStrategy, filter, limit: p.limit, attributesToRetrieve })),
-        });
-        return rankMeiliHits(plan, results as unknown as PassResult<{ id: string }>[], limit, { options: ranking }).map((h) => String(h.id));
+        const page = await rankedSearch(
+          async (queries) => (await client.multiSearch({ queries: queries.map((query) => ({ indexUid, ...query }) as never) })).results as never,
+          {
+            query: q,
+            filter: meiliFilter(filters),
+            offset: 0,
+            limit,
+            retrieve: ['id'],
+            options: ranking,
+            local: index && { index, accept: (r) => matchesFilters(r as never, filters) },
+          },
+        );
+        return page.hits.map((h) => String(h.id));
       },
       close: () => client.deleteIndexIfExists(indexUid).then(() => undefined),
     };

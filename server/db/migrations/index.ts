@@ -16,6 +16,7 @@ import * as m009 from './009-feedback';
 import * as m010 from './010-refreshers';
 import * as m011 from './011-notification-addresses';
 import * as m012 from './012-surveys';
+import * as m015 from './015-xapi-outbox';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010-refreshers': m010,
   '011-notification-addresses': m011,
   '012-surveys': m012,
+  '015-xapi-outbox': m015,
 };

@@ -236,7 +236,7 @@ describe.each(dialects)('the reminder runner on $name', (t) => {
     expect(sink.received.some((m) => ['negar@roshan.example', 'neda@pars-niroo.example'].includes(m.to))).toBe(false);
   });
 
-  it('escalates overdue readers to their company supervisor, or the admins when it has none, once per step', async () => {
+  it('escalates overdue readers to their company supervisor, or the admins when it has none or the supervisor is the one overdue, once per step', async () => {
     const app = await start(t.handle);
     await seedReaders(app);
     clock = day(1404, 3, 16); // six days overdue: not yet
@@ -246,25 +246,31 @@ describe.each(dialects)('the reminder runner on $name', (t) => {
     clock = day(1404, 3, 17); // seven days overdue: step 1
     await round(app);
     const escalations = () => sink.received.filter((m) => m.key.startsWith('escalation:'));
-    expect(escalations().map((m) => m.to).sort()).toEqual(['hamid@tavanir.example', 'nasrin@tavanir.example']);
+    // hamid is pars-niroo's only supervisor and overdue himself: the admin is told of him.
+    expect(escalations().map((m) => m.to).sort()).toEqual(['hamid@tavanir.example', 'nasrin@tavanir.example', 'nasrin@tavanir.example']);
     const toSupervisor = escalations().find((m) => m.to === 'hamid@tavanir.example')!;
     expect(toSupervisor.subject).toBe(`گزارش تأخیر در تأیید «${TITLE}»: ۳ نفر از شرکت خدمات برق پارس نیرو`);
     for (const name of ['امید پارسا (omid.pars)', 'ندا پارسی (neda.pars)', 'سارا پارسایی (sara.pars)']) expect(toSupervisor.text).toContain(name);
     expect(toSupervisor.text).not.toContain('لیلا');
+    expect(toSupervisor.text).not.toContain('(hamid.supervisor)');
     expect(toSupervisor.html).toContain('href="https://ayin.tavanir.example/acknowledgments"');
+    const toAdmin = escalations().filter((m) => m.to === 'nasrin@tavanir.example');
     // kontor-pajouh has no supervisor: the admin is told of its reader.
-    const toAdmin = escalations().find((m) => m.to === 'nasrin@tavanir.example')!;
-    expect(toAdmin.text).toContain('لیلا کنتوری (leila.kontor)');
-    expect(toAdmin.text).not.toContain('امید');
+    const kontor = toAdmin.find((m) => m.text.includes('لیلا کنتوری (leila.kontor)'))!;
+    expect(kontor.text).not.toContain('امید');
+    const ownSupervisor = toAdmin.find((m) => m !== kontor)!;
+    expect(ownSupervisor.subject).toBe(`گزارش تأخیر در تأیید «${TITLE}»: ۱ نفر از شرکت خدمات برق پارس نیرو`);
+    expect(ownSupervisor.text).toContain('حمید ناظری (hamid.supervisor)');
+    expect(ownSupervisor.text).not.toContain('امید');
 
     await round(app);
     clock = day(1404, 3, 19);
     await round(app);
-    expect(escalations()).toHaveLength(2);
+    expect(escalations()).toHaveLength(3);
     clock = day(1404, 3, 20); // three more days: step 2
     await round(app);
-    expect(escalations()).toHaveLength(4);
-    expect(escalations().slice(2).every((m) => m.key.endsWith(':2'))).toBe(true);
+    expect(escalations()).toHaveLength(6);
+    expect(escalations().slice(3).every((m) => m.key.endsWith(':2'))).toBe(true);
   });
 
   it('texts readers with a phone number through the SMS webhook, retrying a refused one with backoff', async () => {

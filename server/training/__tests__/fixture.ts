@@ -9,7 +9,7 @@ import { registerAccountRoutes } from '../../accounts/routes';
 import type { DatabaseHandle } from '../../db/open';
 import type { CertificatePdfRenderer } from '../../certificates/pdf';
 import { createCatalog, type CatalogStaleFlag, type TrainingCatalog } from '../catalog';
-import { DEFAULT_STUDY_RULE, registerTraining } from '../index';
+import { DEFAULT_STUDY_RULE, registerTraining, type TrainingOptions } from '../index';
 
 export const QUIZ: QuizDefinition = {
   title: 'آزمون آزمایشی قرائت کنتور',
@@ -112,10 +112,12 @@ export async function buildTrainingApp(
   pdf?: CertificatePdfRenderer,
   siteDir = '/nonexistent',
   catalog = testCatalog(),
+  /** More training options (the xAPI recorder). */
+  extra: Pick<TrainingOptions, 'xapi'> = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   const guards = await registerAccountRoutes(app, { db: database.db, secureCookies: false, now });
-  await registerTraining(app, { database, guards, catalog, now, siteDirOf: () => siteDir, verifyOrigin: () => TEST_ORIGIN, ...(pdf ? { pdf } : {}) });
+  await registerTraining(app, { database, guards, catalog, now, siteDirOf: () => siteDir, verifyOrigin: () => TEST_ORIGIN, ...(pdf ? { pdf } : {}), ...extra });
   // The lesson pages, as the static server would send them (the real one: catalog.test.ts).
   app.get('/courses/*', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<html><body>درس</body></html>'));
   await app.ready();

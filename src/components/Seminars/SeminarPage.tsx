@@ -6,6 +6,8 @@ import Layout from '@theme/Layout';
 import type { SeminarLink, SeminarPageData } from '@site/plugins/seminars/page-data';
 import SampleBadge from '@site/src/components/SampleBadge';
 import { useTermTitle } from '@site/src/lib/useAyinData';
+import SurveyBox from '@site/src/components/Survey/SurveyBox';
+import { useSession } from '@site/src/lib/api';
 import RegistrationBox from './RegistrationBox';
 import styles from './styles.module.css';
 import { seminarDuration, seminarWhen, TIMING_LABELS, timingOf, useNow } from './when';
@@ -30,6 +32,16 @@ function Files({ title, files }: { title: string; files: readonly SeminarLink[] 
       </ul>
     </>
   );
+}
+
+/**
+ * After the seminar, its satisfaction survey for a signed-in reader: the server opens it only
+ * to those marked present (404: the box shows nothing), so a visitor is never asked at all.
+ */
+function SeminarSurvey({ seminar }: { seminar: SeminarPageData }): ReactNode {
+  const session = useSession();
+  if (session.status !== 'signed-in') return null;
+  return <SurveyBox kind="seminar" subject={seminar.id} title={seminar.title} />;
 }
 
 export default function SeminarPage({ seminar }: { seminar: SeminarPageData }): ReactNode {
@@ -83,6 +95,7 @@ export default function SeminarPage({ seminar }: { seminar: SeminarPageData }): 
         </dl>
 
         <RegistrationBox seminarId={seminar.id} title={seminar.title} />
+        {timing === 'past' && <SeminarSurvey seminar={seminar} />}
 
         <Files title="اسلایدها" files={seminar.slides} />
         <Files title="جزوه‌ها" files={seminar.handouts} />
