@@ -13,7 +13,6 @@ import { buildServer } from '../server/app';
 import { ConfigError, readConfig, sampleAccountsOnStart } from '../server/config';
 import { openServerDatabase } from '../server/database';
 import { indexSite, startSearch } from '../server/search/local-search';
-import { getCorpus } from '../src/content/index';
 import { createRebuildQueue } from '../server/editorial/rebuild-queue';
 import { childProcessBuild, rebuildScriptCommand } from '../server/editorial/rebuild-child';
 import { createSiteBuildTracker } from '../server/site-builds';
@@ -80,10 +79,7 @@ async function main() {
     },
     ...(search.connection
       ? {
-          reindex: async () => {
-            getCorpus(contentRoot, { fresh: true }); // the index reads the cached corpus: the published one
-            await indexSite(contentRoot, search.connection!, console.log);
-          },
+          reindex: async () => void (await indexSite(contentRoot, search.connection!, console.log, { fresh: true })),
         }
       : {}),
     log: console.log,

@@ -14,8 +14,12 @@ import { localMeiliBinary, startLocalMeili, type LocalMeili } from './local-meil
 import { meiliClient, type MeiliConnection } from './meili-client';
 import { reindex } from './reindex';
 
-export async function indexSite(siteDir: string, connection: MeiliConnection, log: (line: string) => void = console.log) {
-  const corpus = getCorpus(siteDir);
+/**
+ * Indexes the site's content. `fresh` re-reads it from disk: after a publication the cached
+ * corpus is the one before it.
+ */
+export async function indexSite(siteDir: string, connection: MeiliConnection, log: (line: string) => void = console.log, { fresh = false } = {}) {
+  const corpus = getCorpus(siteDir, { fresh });
   if (corpus.problems.length) throw new ContentError(corpus.problems);
   const { records, synonyms } = prepareIndex(buildRecords(corpus), corpus.glossary);
   log(`Indexing ${records.length} search records …`);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAs } from './auth';
 import { gotoHydrated } from './hydrated';
+import { readmeShot } from './readme-shots';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 5;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -110,6 +111,7 @@ test('an editor amends a clause and the commit names her; a second editor’s st
   expect(await zahra.evaluate(() => document.fonts.check('16px Vazirmatn', 'ماده'))).toBe(true);
 
   await typeAfter(zahra, CLAUSE, ADDED);
+  await readmeShot(zahra, 'keystatic-form');
   const saved = zahra.waitForResponse((r) => r.url().endsWith('/api/keystatic/update'));
   await saveButton(zahra).click();
   expect((await saved).status()).toBe(200);
@@ -163,6 +165,8 @@ test('the dashboard: the author submits and sees no approve button, the API refu
   await inReview.getByRole('button', { name: 'متن اصلاحی' }).click();
   // The redline reads the content root's editions: seconds on a loaded machine (it timed out at 5 s).
   await expect(inReview.getByTestId('redline').locator('ins')).toContainText(ADDED.trim().split(' ')[0]!, { timeout: 30_000 });
+  await inReview.scrollIntoViewIfNeeded();
+  await readmeShot(approver, 'editorial-review');
   await inReview.getByRole('button', { name: 'برگرداندن' }).click();
   await expect(inReview.getByRole('alert')).toHaveText('دلیل برگرداندن را بنویسید.');
   const approvedAnswer = approver.waitForResponse((r) => r.url().endsWith('/api/editorial/transition'));
@@ -200,6 +204,8 @@ test('the approver sees the reviews due and the publish plan’s refusals in Per
   await expect(refusals).toContainText('پیوند به ES-012 در ویرایش ۱۴۰۶-۰۷ شکسته می‌شود');
   // A refused plan is no plan: nothing to publish from.
   await expect(approver.getByTestId('publish-plan')).toHaveCount(0);
+  await refusals.scrollIntoViewIfNeeded();
+  await readmeShot(approver, 'editorial-publish-refused');
   await expect(approver.getByRole('button', { name: 'انتشار', exact: true })).toHaveCount(0);
   expect(git('rev-parse', 'HEAD')).toBe(head);
 

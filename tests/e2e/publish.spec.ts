@@ -5,7 +5,8 @@
  * are approved, so the plan is clean. Before: a staff reader of SV-008 (in force 1406-01) sees
  * no upcoming change. The approver plans and publishes 1406-07 from /editorial, watches the
  * staff build go from «در حال ساخت» to served, and the publish commit has them as author; the
- * staff reader then sees the upcoming change's banner and its redline, from the new build.
+ * staff reader then sees the upcoming change's banner and its redline, from the new build, and
+ * finds the new edition's clause through the re-indexed Meilisearch.
  * Only the staff audience is rebuilt in this server: the four take several minutes here.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -14,6 +15,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { jalaliToGregorianUTC, parseJalali } from '../../src/domain/jalali';
 import { signInAs } from './auth';
 import { gotoHydrated } from './hydrated';
+import { readmeShot } from './readme-shots';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 6;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -84,6 +86,8 @@ test('the approver publishes from the form; once the staff build is served, a st
   const plan = approver.getByTestId('publish-plan');
   // The dry run reads every text of the site: seconds on a loaded machine.
   await expect(plan).toContainText('اصلاح‌شده: SV-008', { timeout: 60_000 });
+  await plan.scrollIntoViewIfNeeded();
+  await readmeShot(approver, 'editorial-publish-plan');
   const head = git('rev-parse', 'HEAD');
   const submitted = Date.now();
   await plan.getByRole('button', { name: 'انتشار' }).click();
@@ -105,6 +109,7 @@ test('the approver publishes from the form; once the staff build is served, a st
   const banner = reader.getByTestId('edition-banner');
   await expect(banner).toContainText('از ۱۴۰۶/۰۷/۰۱ متن جدید لازم‌الاجرا می‌شود');
   await expect(banner.getByRole('link', { name: /متن جدید/ })).toHaveAttribute('href', '/regulations/1406-07/supervision/sv-008');
+  await readmeShot(reader, 'reader-upcoming-banner');
   await banner.getByRole('link', { name: 'تغییرات' }).click();
   await expect(reader).toHaveURL(/\/redline\/SV-008\/1406-01\/1406-07$/);
   const redline = reader.getByTestId('redline');
@@ -112,4 +117,13 @@ test('the approver publishes from the form; once the staff build is served, a st
   await expect(redline.locator('del', { hasText: 'و ثبت تغییرات آن در سامانه جامع خدمات' }).first()).toBeVisible();
   await expect(redline.locator('ins', { hasText: 'دستورالعمل به‌روزرسانی پرونده' }).first()).toBeVisible();
   await expect(reader.getByTestId('redline-to')).toHaveAttribute('href', '/regulations/1406-07/supervision/sv-008');
+
+  // Search follows: once the builds are served the queue re-indexes the real Meilisearch. The
+  // offline index is kept out (its requests fail), so only Meilisearch can find the new
+  // edition's clause; before the publication it had no 1406-07 record at all.
+  await expect(progress.locator('li:not([data-audience])')).toHaveAttribute('data-state', 'done', { timeout: 3 * 60_000 });
+  await reader.route('**/search-index/**', (route) => route.abort());
+  await gotoHydrated(reader, `/search?q=${encodeURIComponent('به‌روز بودن پرونده و اطلاعات مشترکین')}&edition=1406-07`);
+  await expect(reader.locator('section[aria-label="نتایج"] ol li a[href^="/regulations/1406-07/supervision/sv-008"]').first()).toBeVisible({ timeout: 30_000 });
+  await readmeShot(reader, 'search-after-publish');
 });

@@ -68,6 +68,7 @@ describe.each(dialects)('database on $name', (t) => {
       outbox: ['attempts', 'channel', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
       reminders: ['announcement_id', 'decided_at', 'key', 'kind', 'step', 'user_id'],
       survey_responses: ['answered_at', 'comment?', 'company?', 'kind', 'presenter?', 'ratings', 'subject', 'unit?', 'user_id'],
+      xapi_outbox: ['attempts', 'created_at', 'id', 'key', 'last_error?', 'last_failed_at?', 'next_attempt_at', 'sent_at?', 'statement', 'user_id?', 'verb'],
     });
   });
 
