@@ -5,14 +5,12 @@
  * all or nothing itself; the server commits what it wrote.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { PublishProblem, PublishRequest } from '../../scripts/lib/editions/publish';
 import { PublishRefused } from '../../scripts/lib/editions/publish';
 import type { PlanView } from './plan-view';
+import { outputTail, tsxScript } from './tsx-child';
 
-const projectRoot = path.resolve(__dirname, '../..');
-const TSX = path.join(projectRoot, 'node_modules/.bin/tsx');
-const SCRIPT = path.join(projectRoot, 'scripts/publish-edition-child.ts');
+const child = tsxScript('publish-edition-child.ts');
 
 export interface PublishingChild {
   plan(request: PublishRequest): Promise<{ plan: PlanView | null; problems: PublishProblem[] }>;
@@ -22,18 +20,18 @@ export interface PublishingChild {
 
 function run<T>(contentRoot: string, mode: 'plan' | 'publish', request: PublishRequest): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [SCRIPT, '--site', contentRoot], { cwd: contentRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const running = spawn(child.file, [child.script, '--site', contentRoot], { cwd: contentRoot, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString('utf8')).slice(-4000)));
-    child.on('error', reject);
-    child.on('exit', (code) => {
+    const err = outputTail();
+    running.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    running.stderr.on('data', (chunk: Buffer) => err.add(chunk.toString('utf8')));
+    running.on('error', reject);
+    running.on('exit', (code) => {
       const line = out.trim().split('\n').pop();
       if (code === 0 && line) return resolve(JSON.parse(line) as T);
-      reject(new Error(`the publishing child failed (exit ${code}): ${err.trim().split('\n').pop() ?? ''}`));
+      reject(new Error(`the publishing child failed (exit ${code}): ${err.lastLine()}`));
     });
-    child.stdin.end(JSON.stringify({ mode, request }));
+    running.stdin.end(JSON.stringify({ mode, request }));
   });
 }
 

@@ -4,8 +4,8 @@
  * loop. The child's output is kept (its tail) to say why a build failed.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { BuildAudience } from '../../src/policy/audience';
+import { outputTail, tsxScript } from './tsx-child';
 
 export interface ChildCommand {
   readonly file: string;
@@ -14,13 +14,12 @@ export interface ChildCommand {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-const projectRoot = path.resolve(__dirname, '../..');
-
 /** `tsx scripts/rebuild-audience.ts --site-dir … --out-dir … --audience …`. */
 export function rebuildScriptCommand({ siteDir, outDir }: { siteDir: string; outDir: string }): ChildCommand {
+  const { file, script } = tsxScript('rebuild-audience.ts');
   return {
-    file: path.join(projectRoot, 'node_modules/.bin/tsx'),
-    args: (audience) => [path.join(projectRoot, 'scripts/rebuild-audience.ts'), '--site-dir', siteDir, '--out-dir', outDir, '--audience', audience],
+    file,
+    args: (audience) => [script, '--site-dir', siteDir, '--out-dir', outDir, '--audience', audience],
     cwd: siteDir,
   };
 }
@@ -52,10 +51,10 @@ export function childProcessBuild(command: ChildCommand, log: (line: string) => 
         forceKill.unref();
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      let tail = '';
+      const tail = outputTail();
       const keep = (chunk: Buffer) => {
         const text = chunk.toString('utf8');
-        tail = (tail + text).slice(-4000);
+        tail.add(text);
         for (const line of text.split('\n')) if (line.trim()) log(`[${audience}] ${line}`);
       };
       child.stdout.on('data', keep);
@@ -71,7 +70,7 @@ export function childProcessBuild(command: ChildCommand, log: (line: string) => 
         }
         if (code === 0) return resolve();
         // Its last line says why (the build's located error); the rest is in the server's log.
-        const reason = tail.trim().split('\n').filter(Boolean).pop() ?? '';
+        const reason = tail.lastLine();
         reject(new Error(`building ${audience} failed (${exitSignal ?? `exit ${code}`})${reason ? `: ${reason}` : ''}`));
       });
     });
