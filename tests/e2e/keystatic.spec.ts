@@ -14,6 +14,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signInAs } from './auth';
 import { gotoHydrated } from './hydrated';
 import { readmeShot } from './readme-shots';
+import { editionLabel } from '../../src/lib/edition-paths';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 5;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -201,7 +202,8 @@ test('the approver sees the reviews due and the publish plan’s refusals in Per
   const refusals = approver.getByText('انتشار ممکن نیست').locator('..');
   await expect(refusals).toContainText('docs/energy-sales/es-012.mdx');
   await expect(refusals).toContainText('متن تازه در وضعیت «پیش‌نویس» است');
-  await expect(refusals).toContainText('پیوند به ES-012 در ویرایش ۱۴۰۶-۰۷ شکسته می‌شود');
+  // The edition's name is isolated left to right, or the hyphen would show it as «۰۷-۱۴۰۶».
+  await expect(refusals).toContainText(`پیوند به ES-012 در ویرایش ${editionLabel('1406-07')} شکسته می‌شود`);
   // A refused plan is no plan: nothing to publish from.
   await expect(approver.getByTestId('publish-plan')).toHaveCount(0);
   await refusals.scrollIntoViewIfNeeded();

@@ -8,6 +8,7 @@ import { editorialRoutes } from '@site/src/api/editorial';
 import type { ResponseOf } from '@site/src/api/route';
 import { call } from '@site/src/lib/api';
 import { fa, formatDateTime } from '@site/src/lib/format';
+import { editionLabel } from '@site/src/lib/edition-paths';
 import { Segments } from '@site/src/components/Redline/RedlineView';
 import redlineStyles from '@site/src/components/Redline/styles.module.css';
 import { Loading, Notice } from '@site/src/components/Training/SignedIn';
@@ -35,7 +36,7 @@ function RedlinePanel({ path }: { path: string }): ReactNode {
   const changed = redline.articles.filter((a) => a.change !== 'unchanged');
   return (
     <div className={styles.panel} data-testid="redline">
-      <p>{redline.edition ? `در برابر متن ویرایش ${fa(redline.edition)}` : 'متن تازه؛ در ویرایش‌های منتشرشده نیست.'}</p>
+      <p>{redline.edition ? `در برابر متن ویرایش ${editionLabel(redline.edition)}` : 'متن تازه؛ در ویرایش‌های منتشرشده نیست.'}</p>
       {changed.length === 0 && <p>متن با ویرایش منتشرشده فرقی ندارد.</p>}
       {changed.map((a) => (
         <div key={a.anchor} className={redlineStyles.unit} data-change={a.change}>

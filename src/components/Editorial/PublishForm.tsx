@@ -9,6 +9,7 @@ import { publishRoutes } from '@site/src/api/editorial';
 import type { ResponseOf } from '@site/src/api/route';
 import { call, ApiRequestError } from '@site/src/lib/api';
 import { fa, formatDate } from '@site/src/lib/format';
+import { editionLabel } from '@site/src/lib/edition-paths';
 import { Notice } from '@site/src/components/Training/SignedIn';
 import RebuildProgress from './RebuildProgress';
 import styles from './styles.module.css';
@@ -45,7 +46,7 @@ export default function PublishForm(): ReactNode {
     setBusy(true);
     try {
       const done = await call(publishRoutes.publish, { body: body() });
-      setOutcome({ kind: 'success', text: `ویرایش ${fa(done.plan.name)} منتشر شد${done.rebuild === 'started' ? '؛ ساخت دوباره سایت آغاز شد و تا پایان آن، نسخه پیشین نمایش داده می‌شود' : ''}.` });
+      setOutcome({ kind: 'success', text: `ویرایش ${editionLabel(done.plan.name)} منتشر شد${done.rebuild === 'started' ? '؛ ساخت دوباره سایت آغاز شد و تا پایان آن، نسخه پیشین نمایش داده می‌شود' : ''}.` });
       setPlanned(undefined);
       setPublications((n) => n + 1);
     } catch (e) {
@@ -93,8 +94,8 @@ export default function PublishForm(): ReactNode {
       {planned?.result.plan && (
         <div className={styles.panel} data-testid="publish-plan">
           <p>
-            ویرایش {fa(planned.result.plan.name)}، لازم‌الاجرا از {formatDate(planned.result.plan.effective)}
-            {planned.result.plan.previous ? `، پس از ویرایش ${fa(planned.result.plan.previous)}` : ''}.
+            ویرایش {editionLabel(planned.result.plan.name)}، لازم‌الاجرا از {formatDate(planned.result.plan.effective)}
+            {planned.result.plan.previous ? `، پس از ویرایش ${editionLabel(planned.result.plan.previous)}` : ''}.
           </p>
           <ul>
             <li>افزوده: {list(planned.result.plan.added)}</li>

@@ -6,6 +6,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { publishRoutes } from '@site/src/api/editorial';
 import type { ResponseOf } from '@site/src/api/route';
+import { editionLabel } from '@site/src/lib/edition-paths';
 import { call } from '@site/src/lib/api';
 import { fa, formatDateTime } from '@site/src/lib/format';
 import { Notice } from '@site/src/components/Training/SignedIn';
@@ -60,7 +61,7 @@ export default function RebuildProgress({ watch }: { watch: number }): ReactNode
   if ('error' in status) return <Notice kind="danger">{status.error}</Notice>;
   return (
     <section aria-labelledby="rebuild" className={styles.panel} data-testid="rebuild-progress" aria-live="polite">
-      <h3 id="rebuild">ساخت دوباره سایت پس از انتشار ویرایش {fa(status.edition ?? '')}</h3>
+      <h3 id="rebuild">ساخت دوباره سایت پس از انتشار ویرایش {status.edition ? editionLabel(status.edition) : ''}</h3>
       <ul>
         {status.audiences.map((a) => (
           <li key={a.audience} data-audience={a.audience} data-state={a.state}>
