@@ -1,7 +1,6 @@
 /**
  * The navbar's account item: «ورود» for a visitor; for a signed-in user a menu with their
- * name and role, their pages (my learning; reports for supervisors and admins; user
- * management for admins), password change and sign-out. The static build cannot know who is
+ * name and role, their pages (`links.ts`: each role's), password change and sign-out. The static build cannot know who is
  * reading, so the user is fetched after hydration; sign-in and sign-out reload the page fully
  * (the server serves each role its own build of the site).
  */
@@ -12,22 +11,7 @@ import { toPersianDigits } from '@site/src/domain/digits';
 import { useInboxCount } from '@site/src/components/Inbox/useInboxCount';
 import inboxStyles from '@site/src/components/Inbox/styles.module.css';
 import styles from './styles.module.css';
-
-interface MenuLink {
-  readonly href: string;
-  readonly label: string;
-}
-
-export function accountLinks(user: Me): MenuLink[] {
-  const links: MenuLink[] = [{ href: '/inbox', label: 'کارتابل' }, { href: '/my-learning', label: 'یادگیری من' }];
-  if (user.role === 'staff' || user.role === 'contractor' || user.role === 'supervisor') links.push({ href: '/my-feedback', label: 'پیشنهادهای من' });
-  if (user.role === 'supervisor' || user.role === 'admin') links.push({ href: '/reports', label: 'گزارش‌ها' });
-  if (user.role === 'supervisor' || user.role === 'admin' || user.role === 'approver') links.push({ href: '/acknowledgments', label: 'تأیید وصول ابلاغیه‌ها' });
-  if (user.role === 'editor' || user.role === 'approver' || user.role === 'admin') links.push({ href: '/training-review', label: 'بازبینی آموزش' });
-  if (user.role === 'admin') links.push({ href: '/admin', label: 'مدیریت کاربران' });
-  links.push({ href: '/change-password', label: 'تغییر گذرواژه' });
-  return links;
-}
+import { accountLinks } from './links';
 
 /** The inbox's count beside its link (nothing while unknown or zero). */
 function InboxCount({ count }: { count: number | undefined }): ReactNode {
@@ -76,7 +60,7 @@ function MobileMenu({ user }: { user: Me }): ReactNode {
         {user.displayName} <small>({user.roleLabel})</small>
       </span>
       <ul className="menu__list">
-        {accountLinks(user).map((l) => (
+        {accountLinks(user.role).map((l) => (
           <li key={l.href} className="menu__list-item">
             <a className="menu__link" href={l.href}>
               {l.label}
@@ -146,7 +130,7 @@ function DesktopMenu({ user }: { user: Me }): ReactNode {
           <bdi dir="ltr" className={styles.username}>{user.username}</bdi>
         </p>
         <ul className={styles.links}>
-          {accountLinks(user).map((l) => (
+          {accountLinks(user.role).map((l) => (
             <li key={l.href}>
               <a className="dropdown__link" href={l.href}>
                 {l.label}
