@@ -5,7 +5,7 @@
  * the server sees it: the peer, or a trusted proxy's X-Forwarded-For (TRUST_PROXY).
  */
 import type { FastifyInstance } from 'fastify';
-import { ACKNOWLEDGMENT_READERS, acknowledgmentReportRoutes, inboxRoutes } from '../../src/api/inbox';
+import { ACKNOWLEDGMENT_READERS, acknowledgmentReportRoutes, inboxRoutes, REACKNOWLEDGMENT_DECIDERS, reacknowledgmentRoutes } from '../../src/api/inbox';
 import type { AccountGuards } from '../accounts/guards';
 import { registerApi } from '../api/plugin';
 import { reportCsv, reportFileDisposition, reportXlsx } from './export';
@@ -35,6 +35,16 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
             .send(await reportXlsx(report));
         }
         return report;
+      },
+    });
+    route(reacknowledgmentRoutes.list, { access: { roles: REACKNOWLEDGMENT_DECIDERS }, handler: async () => ({ items: await service.reacknowledgments() }) });
+    route(reacknowledgmentRoutes.decide, {
+      access: { roles: REACKNOWLEDGMENT_DECIDERS },
+      bodyLimit: BODY_LIMIT,
+      async handler({ body, auth, reply }) {
+        const item = await service.decideReacknowledgment({ ...body, userId: auth!.user.id, userName: auth!.user.displayName });
+        reply.code(201);
+        return { item };
       },
     });
     route(inboxRoutes.inbox, { access: 'signed-in', handler: ({ auth }) => service.inbox(auth!.user.id) });

@@ -22,6 +22,8 @@ export const inboxAnnouncementSchema = z.object({
   overdue: z.boolean(),
   /** When the reader acknowledged an earlier text of it (the text has changed since); null: never. */
   previouslyAcknowledgedAt: z.number().nullable(),
+  /** Why it is asked again: an edition changed the regulations it is about and the approver required a new acknowledgment. */
+  reason: z.string().nullable(),
 });
 export type InboxAnnouncement = z.infer<typeof inboxAnnouncementSchema>;
 
@@ -71,6 +73,39 @@ export const inboxRoutes = {
     body: acknowledgeBodySchema,
     response: z.object({ acknowledgment: acknowledgmentSchema, created: z.boolean() }),
   }),
+};
+
+/**
+ * The approver's decision, per announcement and per published edition that changed a
+ * regulation it is about, whether readers must acknowledge it again (`required`), or whether
+ * the acknowledgments given stand. Decided once.
+ */
+export const REACKNOWLEDGMENT_DECIDERS = ['approver'] as const;
+
+export const reacknowledgmentItemSchema = z.object({
+  announcementId: z.string(),
+  title: z.string(),
+  permalink: z.string(),
+  edition: z.string(),
+  regulations: z.array(z.string()),
+  decision: z.object({ required: z.boolean(), decidedAt: z.number(), decidedByName: z.string() }).nullable(),
+});
+export type ReacknowledgmentItem = z.infer<typeof reacknowledgmentItemSchema>;
+
+export const reacknowledgmentBodySchema = z.strictObject({
+  announcementId: labelled(z.string().min(1).max(200), 'ابلاغیه'),
+  edition: labelled(z.string().min(1).max(40), 'ویرایش'),
+  required: labelled(z.boolean(), 'تأیید دوباره لازم است'),
+});
+
+export const REACKNOWLEDGMENT_MESSAGES = {
+  notFound: 'این ویرایش مقررات این ابلاغیه را تغییر نداده است، یا ابلاغیه پیدا نشد.',
+  alreadyDecided: 'برای این ابلاغیه و این ویرایش پیش‌تر تصمیم گرفته شده است.',
+} as const;
+
+export const reacknowledgmentRoutes = {
+  list: defineRoute({ method: 'GET', path: '/api/reacknowledgments', response: z.object({ items: z.array(reacknowledgmentItemSchema) }) }),
+  decide: defineRoute({ method: 'POST', path: '/api/reacknowledgments', body: reacknowledgmentBodySchema, response: z.object({ item: reacknowledgmentItemSchema }) }),
 };
 
 /** Who reads the acknowledgment report: supervisors and admins; approvers may read it too. */
