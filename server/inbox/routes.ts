@@ -26,7 +26,7 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
     route(acknowledgmentReportRoutes.report, {
       access: { roles: ACKNOWLEDGMENT_READERS },
       async handler({ query, reply }) {
-        const report = await service.report();
+        const report = await service.report({ from: query.from, to: query.to });
         if (query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', reportFileDisposition('csv', new Date(now()))).send(reportCsv(report));
         if (query.format === 'xlsx') {
           return reply

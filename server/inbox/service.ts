@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Inbox, ReacknowledgmentItem } from '../../src/api/inbox';
 import { INBOX_MESSAGES, REACKNOWLEDGMENT_MESSAGES } from '../../src/api/inbox';
 import { addressedTo, inboxOf } from '../../src/domain/inbox/inbox';
+import { parseJalali } from '../../src/domain/jalali';
 import { acknowledgmentReport, type AcknowledgmentReport } from '../../src/domain/inbox/report';
 import type { AudiencePolicy } from '../../src/policy/audience';
 import { ApiError } from '../accounts/api-errors';
@@ -36,7 +37,7 @@ export interface InboxService {
   syncOrganisations(): Promise<void>;
   inbox(userId: string): Promise<Inbox>;
   /** The supervisors' view: every announcement asking for acknowledgment, its targets and their state. */
-  report(): Promise<AcknowledgmentReport>;
+  report(period?: { from?: string; to?: string }): Promise<AcknowledgmentReport>;
   count(userId: string): Promise<{ pending: number; overdue: number }>;
   acknowledge(input: { userId: string; announcementId: string; textSha256: string; address: string }): Promise<{ created: boolean; acknowledgment: store.AcknowledgmentRecord }>;
   /** The approver's list: each (announcement, edition that changed its regulations) and its decision, undecided first. */
@@ -103,10 +104,15 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
   return {
     inbox,
 
-    async report() {
+    async report(period = {}) {
+      // The contract checked both days (jalaali-js); here they become dates.
+      const day = (text: string | undefined) => {
+        const parsed = text ? parseJalali(text) : undefined;
+        return parsed?.ok ? parsed.date : undefined;
+      };
       const m = await current();
       const [people, given] = await Promise.all([store.reportPeople(db), store.allAcknowledgments(db)]);
-      return acknowledgmentReport(await inForce(m), people, given, new Date(now()), (role, audience) => policy.mayRead({ role }, audience));
+      return acknowledgmentReport(await inForce(m), people, given, new Date(now()), (role, audience) => policy.mayRead({ role }, audience), { from: day(period.from), to: day(period.to) });
     },
 
     async syncOrganisations() {

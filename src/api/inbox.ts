@@ -5,6 +5,7 @@
  */
 import { z } from './zod';
 import { labelled } from './fields';
+import { parseJalali } from '../domain/jalali';
 import { defineRoute } from './route';
 
 const jalaliDay = z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int() });
@@ -160,12 +161,32 @@ export const acknowledgmentReportSchema = z.object({
 });
 export type AcknowledgmentReportData = z.infer<typeof acknowledgmentReportSchema>;
 
+/** A Jalali day as typed, in any digits (`۱۴۰۴/۰۱/۰۱`, `1404-01-01`), checked with jalaali-js. */
+const jalaliQueryDay = (label: string) => labelled(z.string().max(20).refine((v) => parseJalali(v).ok).optional(), label);
+
+/**
+ * The period (optional, inclusive): only announcements whose due day falls in it are counted,
+ * so per company the share on time is the indicator of that period (SV-005).
+ */
+export const acknowledgmentReportQuerySchema = z
+  .object({
+    format: labelled(z.enum(['json', 'csv', 'xlsx']).optional(), 'قالب'),
+    from: jalaliQueryDay('از تاریخ (مانند ۱۴۰۴/۰۱/۰۱)'),
+    to: jalaliQueryDay('تا تاریخ (مانند ۱۴۰۴/۱۲/۲۹)'),
+  })
+  .refine((q) => {
+    if (!q.from || !q.to) return true;
+    const [from, to] = [parseJalali(q.from), parseJalali(q.to)];
+    return !(from.ok && to.ok) || jalaliKey(from.date) <= jalaliKey(to.date);
+  }, { path: ['to'] });
+const jalaliKey = (d: { year: number; month: number; day: number }) => d.year * 10_000 + d.month * 100 + d.day;
+
 export const acknowledgmentReportRoutes = {
   /** JSON, or `?format=csv` / `?format=xlsx`: one row per announcement and person. */
   report: defineRoute({
     method: 'GET',
     path: '/api/acknowledgments',
-    query: z.object({ format: labelled(z.enum(['json', 'csv', 'xlsx']).optional(), 'قالب') }),
+    query: acknowledgmentReportQuerySchema,
     response: acknowledgmentReportSchema,
   }),
 };

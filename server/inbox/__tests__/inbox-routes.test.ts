@@ -275,6 +275,23 @@ describe.each(dialects)('/api/inbox on $name', (t) => {
     expect(report.announcements.map((a) => a.id)).not.toContain('1404-01-15-no-acknowledgment');
     expect(report.companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toMatchObject({ targeted: 1, onTime: 1, onTimeShare: 1 });
 
+    // A period (Jalali, any digits): only announcements due in it count, per announcement and per company.
+    const inPeriod = async (query: string) => app.inject({ method: 'GET', url: `/api/acknowledgments?${query}`, headers: { cookie: s.cookie } });
+    const khordad = await inPeriod(`from=${encodeURIComponent('۱۴۰۴/۰۳/۰۱')}&to=1404-03-31`);
+    expect(khordad.statusCode, khordad.body).toBe(200);
+    expect((khordad.json() as typeof report).announcements.map((a) => a.id)).toEqual([HOT]);
+    expect((khordad.json() as typeof report).companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toMatchObject({ targeted: 1, onTime: 1, onTimeShare: 1 });
+    const ordibehesht = (await inPeriod('from=1404/02/01&to=1404/02/31')).json() as typeof report;
+    expect(ordibehesht.announcements.map((a) => a.id)).toEqual(['1404-02-10-staff-only']);
+    expect(ordibehesht.companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toBeUndefined();
+    expect(((await inPeriod('from=1404/03/11')).json() as typeof report).announcements).toEqual([]);
+    const badMonth = await inPeriod('from=1404/13/01');
+    expect(badMonth.statusCode).toBe(400);
+    expect(badMonth.json().message).toBe('«از تاریخ (مانند ۱۴۰۴/۰۱/۰۱)» معتبر نیست.');
+    const reversed = await inPeriod('from=1404/03/10&to=1404/03/01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().message).toBe('«تا تاریخ (مانند ۱۴۰۴/۱۲/۲۹)» معتبر نیست.');
+
     const csv = await app.inject({ method: 'GET', url: '/api/acknowledgments?format=csv', headers: { cookie: s.cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
