@@ -14,6 +14,8 @@ export interface StartRun {
   listening: number | null;
   firstPage: number | null;
   served: Partial<Record<BuildAudience, number>>;
+  /** Each audience's own build time, as `npm start` logs it ("… served (47.5 s to build; …"). */
+  buildSeconds: Partial<Record<BuildAudience, number>>;
   allCurrent: number | null;
   peakRssMB: number;
 }
@@ -25,7 +27,7 @@ export async function watchStart(siteDir: string, logFile: string, untilFirstPag
   const child = startInGroup('npm', ['start'], { cwd: siteDir, logFile, env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MEILI_HOST: '' } });
   const sampler = sampleTreeRss(child.pid!, 500);
   const at = () => (performance.now() - started) / 1000;
-  const run: StartRun = { listening: null, firstPage: null, served: {}, allCurrent: null, peakRssMB: 0 };
+  const run: StartRun = { listening: null, firstPage: null, served: {}, buildSeconds: {}, allCurrent: null, peakRssMB: 0 };
   const deadline = Date.now() + 20 * 60_000;
   try {
     while (Date.now() < deadline) {
@@ -34,6 +36,8 @@ export async function watchStart(siteDir: string, logFile: string, untilFirstPag
       if (run.listening === null && log.includes('Ayin is running at')) run.listening = at();
       for (const audience of BUILD_AUDIENCES) {
         if (run.served[audience] === undefined && log.includes(`The ${audience} site is served`)) run.served[audience] = at();
+        const built = new RegExp(`The ${audience} site is served \\(([\\d.]+) s to build`).exec(log);
+        if (built) run.buildSeconds[audience] = Number(built[1]);
       }
       if (run.firstPage === null && run.listening !== null && (await isPublicHome(port))) run.firstPage = at();
       if (run.allCurrent === null && (log.includes('Every audience is current') || log.includes('The built site is up to date.'))) run.allCurrent = at();
