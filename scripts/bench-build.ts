@@ -158,7 +158,7 @@ async function newcomerStart(workDir: string, flags: { json?: boolean; markdown?
     { step: 'npm start: first public page', seconds: start.firstPage, peakMB: null, note: 'the public build served (built alone, first)' },
     ...BUILD_AUDIENCES.map((a) => ({ step: `  ${a} build`, seconds: start.buildSeconds[a] ?? null, peakMB: null, note: `served ${start.served[a]?.toFixed(1) ?? '—'} s after start` })),
     { step: 'sum of the four builds', seconds: sum, peakMB: null, note: `others ${DEFAULT_PARALLEL_BUILDS} at a time, so the sum exceeds the wall time` },
-    { step: 'npm start: every audience current', seconds: start.allCurrent, peakMB: start.peakRssMB, note: 'peak RSS of the whole tree (server, builds, Meilisearch off)' },
+    { step: 'npm start: every audience current', seconds: start.allCurrent, peakMB: start.peakRssMB, note: 'peak RSS of the whole tree: server, builds, bundled Meilisearch' },
     { step: 'plain Docusaurus build (staff pages)', seconds: baseline.buildSeconds, peakMB: baseline.peakTreeRssMB, note: 'same MDX files, stock config, cold' },
   ];
   const columns: Column<StartRow>[] = [
