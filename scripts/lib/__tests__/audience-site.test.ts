@@ -30,12 +30,13 @@ function site() {
   write('node_modules/react/index.js', '');
   write('node_modules/.cache/shared', 'main cache');
   write('.git/HEAD', 'ref');
+  write('.env', 'SMTP_PASSWORD=x');
   utimesSync(path.join(siteDir, 'docs/a.mdx'), new Date('2026-01-01'), new Date('2026-01-01'));
   return { siteDir, outDir: path.join(siteDir, 'build'), write };
 }
 
 describe('prepareAudienceSite', () => {
-  it('copies the sources with their timestamps and links the packages, leaving out VCS, build output and the shared cache', () => {
+  it('copies the sources with their timestamps and links the packages, leaving out VCS, secrets, build output and the shared cache', () => {
     const { siteDir, outDir } = site();
     mkdirSync(path.join(outDir, 'public'), { recursive: true });
     const dir = prepareAudienceSite({ siteDir, outDir, audience: 'public' });
@@ -45,6 +46,7 @@ describe('prepareAudienceSite', () => {
     expect(existsSync(path.join(dir, 'node_modules/react/index.js'))).toBe(true);
     expect(existsSync(path.join(dir, 'node_modules/.cache'))).toBe(false);
     expect(existsSync(path.join(dir, '.git'))).toBe(false);
+    expect(existsSync(path.join(dir, '.env'))).toBe(false);
     expect(existsSync(path.join(dir, 'build'))).toBe(false);
   });
 
