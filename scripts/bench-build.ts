@@ -1,6 +1,9 @@
 /**
- * `npm run bench:build [-- --runs 3] [-- --json] [-- --markdown] [-- --keep] [-- --part plain|editions]
- * [-- --editions 1,3,10]`: a cold production build of Ayin beside a plain Docusaurus build of
+ * `npm run bench:build [-- --runs 3] [-- --json] [-- --markdown] [-- --keep] [-- --part start|plain|editions]
+ * [-- --editions 1,3,10]`: first a newcomer's `npm start` on a fresh copy (no build, cold
+ * caches): when the first public page is served, each audience's build time, their sum, when
+ * every audience is current and the peak memory of the whole tree, beside a plain Docusaurus
+ * build of the staff pages in the same run; then a cold production build of Ayin beside a plain Docusaurus build of
  * the same pages, then the build-scale of editions: the staff build of copies of the site with
  * 1, 3 and 10 published editions (scripts/lib/bench/edition-sites.ts), each with the JavaScript
  * a regulation page of the edition in force makes the browser download (page-js.ts). All in
@@ -20,6 +23,9 @@ import { measurePageJs, type PageJs } from './lib/bench/page-js';
 import { buildToday } from '../src/content/editions';
 import { formatJalaliIso } from '../src/domain/jalali';
 import { clearCaches, copyAyinSite, makePlainSite } from './lib/bench/site-copies';
+import { watchStart } from './lib/bench/start-watch';
+import { BUILD_AUDIENCES } from '../src/content/build-audience';
+import { DEFAULT_PARALLEL_BUILDS } from './lib/site-build';
 import { markdownTable, textTable, type Cell, type Column } from './lib/bench/table';
 
 const repoDir = path.resolve(__dirname, '..');
@@ -95,7 +101,7 @@ async function main() {
   });
   const runs = Number(flags.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${flags.runs}"`);
-  if (!['all', 'plain', 'editions'].includes(flags.part!)) throw new Error(`--part must be all, plain or editions, got "${flags.part}"`);
+  if (!['all', 'start', 'plain', 'editions'].includes(flags.part!)) throw new Error(`--part must be all, start, plain or editions, got "${flags.part}"`);
   const counts = flags.editions!.split(',').map(Number);
   if (!counts.length || counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--editions must list whole numbers ≥ 1, like 1,3,10; got "${flags.editions}"`);
   explainMissingGnuTime();
@@ -104,7 +110,8 @@ async function main() {
   progress(`Machine: ${describeMachine()}. Working in ${workDir}`);
   let failed = false;
   try {
-    if (flags.part !== 'editions') {
+    if (flags.part === 'all' || flags.part === 'start') await newcomerStart(workDir, flags);
+    if (flags.part === 'all' || flags.part === 'plain') {
       progress('Preparing the temporary copies (Ayin as is; plain Docusaurus with the same MDX files)…');
       const variants: Variant[] = [
         { name: 'Ayin', siteDir: copyAyinSite(repoDir, path.join(workDir, 'ayin')), runs: [] },
@@ -116,7 +123,7 @@ async function main() {
       }
       report(variants, flags);
     }
-    if (flags.part !== 'plain') await editionsScale(workDir, counts, runs, flags);
+    if (flags.part === 'all' || flags.part === 'editions') await editionsScale(workDir, counts, runs, flags);
   } catch (error) {
     failed = true;
     throw error;
@@ -125,6 +132,47 @@ async function main() {
     if (flags.keep || failed) progress(`Kept ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+interface StartRow {
+  step: string;
+  seconds: number | null;
+  peakMB: number | null;
+  note: string;
+}
+
+/**
+ * `npm start` on a fresh copy (what a newcomer waits for: scripts/lib/bench/start-watch.ts),
+ * then a plain Docusaurus build of the staff pages, one after the other in the same run.
+ */
+async function newcomerStart(workDir: string, flags: { json?: boolean; markdown?: boolean }) {
+  progress(`npm start on a fresh copy (no build, no data, cold bundler cache)… (load average ${os.loadavg()[0]!.toFixed(1)})`);
+  const site = copyAyinSite(repoDir, path.join(workDir, 'start'));
+  const start = await watchStart(site, path.join(workDir, 'start.log'), false);
+  progress(`  first public page after ${start.firstPage?.toFixed(1)} s; every audience current after ${start.allCurrent?.toFixed(1)} s.`);
+  const plain: Variant = { name: 'plain Docusaurus', siteDir: makePlainSite(repoDir, path.join(workDir, 'plain-start')), runs: [] };
+  const baseline = await coldBuild(plain, workDir, ' (staff pages, baseline)');
+  const sum = BUILD_AUDIENCES.reduce((total, a) => total + (start.buildSeconds[a] ?? Number.NaN), 0);
+  const rows: StartRow[] = [
+    { step: 'npm start: listening', seconds: start.listening, peakMB: null, note: 'content validated, "being prepared" pages' },
+    { step: 'npm start: first public page', seconds: start.firstPage, peakMB: null, note: 'the public build served (built alone, first)' },
+    ...BUILD_AUDIENCES.map((a) => ({ step: `  ${a} build`, seconds: start.buildSeconds[a] ?? null, peakMB: null, note: `served ${start.served[a]?.toFixed(1) ?? '—'} s after start` })),
+    { step: 'sum of the four builds', seconds: sum, peakMB: null, note: `others ${DEFAULT_PARALLEL_BUILDS} at a time, so the sum exceeds the wall time` },
+    { step: 'npm start: every audience current', seconds: start.allCurrent, peakMB: start.peakRssMB, note: 'peak RSS of the whole tree: server, builds, bundled Meilisearch' },
+    { step: 'plain Docusaurus build (staff pages)', seconds: baseline.buildSeconds, peakMB: baseline.peakTreeRssMB, note: 'same MDX files, stock config, cold' },
+  ];
+  const columns: Column<StartRow>[] = [
+    { title: 'step', value: (r) => r.step },
+    { title: 's', value: (r) => r.seconds, digits: 1 },
+    { title: 'peak RSS MB', value: (r) => (r.peakMB === null ? null : Math.round(r.peakMB)) },
+    { title: 'note', value: (r) => r.note },
+  ];
+  console.log(`\nA newcomer's npm start beside a plain build; ${describeMachine()}\n`);
+  console.log((flags.markdown ? markdownTable : textTable)(rows, columns));
+  if (start.allCurrent !== null) {
+    console.log(`\nEvery audience current after ${(start.allCurrent / baseline.buildSeconds).toFixed(2)}× one plain build (target ≤ 2×); sum of the four builds ${(sum / baseline.buildSeconds).toFixed(2)}×.`);
+  }
+  if (flags.json) console.log(JSON.stringify({ benchmark: 'build-start', date: new Date().toISOString(), machine: machine(), start, plain: baseline }));
 }
 
 async function coldBuild(variant: Variant, workDir: string, label: string): Promise<BuildMeasurement> {

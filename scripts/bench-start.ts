@@ -8,73 +8,20 @@
  * Docusaurus build of the same pages (the baseline `bench:build` uses).
  * Progress goes to stderr, the table to stdout.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChildProcess } from 'node:child_process';
 import { measureBuild } from './lib/bench/build-measure';
 import { describeMachine } from './lib/bench/machine';
-import { freeLoopbackPort, sleep, startInGroup, stopGroup, tail } from './lib/bench/processes';
 import { copyAyinSite, makePlainSite } from './lib/bench/site-copies';
 import { textTable, type Column } from './lib/bench/table';
-import { sampleTreeRss } from './lib/bench/tree-memory';
-import { BUILD_AUDIENCES, type BuildAudience } from '../src/content/build-audience';
+import { watchStart } from './lib/bench/start-watch';
+import { BUILD_AUDIENCES } from '../src/content/build-audience';
 
 const repoDir = path.resolve(__dirname, '..');
 const progress = (line: string) => console.error(line);
 const { values } = parseArgs({ options: { keep: { type: 'boolean' } } });
-
-interface StartRun {
-  listening: number | null;
-  firstPage: number | null;
-  served: Partial<Record<BuildAudience, number>>;
-  allCurrent: number | null;
-  peakRssMB: number;
-}
-
-/** Starts `npm start` in `siteDir` and watches it until every audience is current (or `untilFirstPage`). */
-async function watchStart(siteDir: string, logFile: string, untilFirstPage: boolean): Promise<StartRun> {
-  const port = await freeLoopbackPort();
-  const started = performance.now();
-  const child = startInGroup('npm', ['start'], { cwd: siteDir, logFile, env: { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MEILI_HOST: '' } });
-  const sampler = sampleTreeRss(child.pid!, 500);
-  const at = () => (performance.now() - started) / 1000;
-  const run: StartRun = { listening: null, firstPage: null, served: {}, allCurrent: null, peakRssMB: 0 };
-  const deadline = Date.now() + 20 * 60_000;
-  try {
-    while (Date.now() < deadline) {
-      if (exitedEarly(child)) throw new Error(`npm start exited:\n${tail(logFile)}`);
-      const log = readFileSync(logFile, 'utf8');
-      if (run.listening === null && log.includes('Ayin is running at')) run.listening = at();
-      for (const audience of BUILD_AUDIENCES) {
-        if (run.served[audience] === undefined && log.includes(`The ${audience} site is served`)) run.served[audience] = at();
-      }
-      if (run.firstPage === null && run.listening !== null && (await isPublicHome(port))) run.firstPage = at();
-      if (run.allCurrent === null && (log.includes('Every audience is current') || log.includes('The built site is up to date.'))) run.allCurrent = at();
-      if (run.firstPage !== null && (untilFirstPage || run.allCurrent !== null)) break;
-      await sleep(250);
-    }
-    if (run.firstPage === null) throw new Error(`no public page within 20 minutes:\n${tail(logFile)}`);
-    return run;
-  } finally {
-    run.peakRssMB = sampler.stop() / 2 ** 20;
-    await stopGroup(child);
-  }
-}
-
-const exitedEarly = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
-
-/** The public build's home page (its meta tag names the build), not the "being prepared" page. */
-async function isPublicHome(port: number): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2000) });
-    // The minified HTML drops the quotes: <meta name=ayin-build content=public>.
-    return response.ok && /<meta name="?ayin-build"? content="?public"?>/.test(await response.text());
-  } catch {
-    return false;
-  }
-}
 
 interface Row {
   what: string;

@@ -1,7 +1,7 @@
 /**
  * `npm start`: serves at once, builds behind. The server listens as soon as the content is
- * validated; each audience's build that is missing or stale is (re)built one after another,
- * the public site first, and swapped in when complete. Readers whose build does not exist yet
+ * validated; each audience's build that is missing or stale is (re)built, the public site
+ * first and alone, then the others two at a time, and swapped in when complete. Readers whose build does not exist yet
  * get a Persian "being prepared" page (never another audience's build); readers whose build
  * is only stale keep the old one until the new one lands. The bundled Meilisearch (unless
  * MEILI_HOST points elsewhere) starts at once and is indexed behind the public build; until
@@ -18,9 +18,9 @@ import { childProcessBuild, rebuildScriptCommand } from '../server/editorial/reb
 import { createSiteBuildTracker } from '../server/site-builds';
 import { ContentError } from '../src/content/problems';
 import { DatabaseError, NativeModuleError } from '../server/db';
-import { BUILD_AUDIENCES } from '../src/content/build-audience';
+import { BUILD_AUDIENCES, type BuildAudience } from '../src/content/build-audience';
 import { buildToday, editionForDate } from '../src/content/editions';
-import { buildAudienceSite, readBuildStamp, validateContent, writeManifestOf } from './lib/site-build';
+import { buildAudienceSite, DEFAULT_PARALLEL_BUILDS, inPool, readBuildStamp, validateContent, writeManifestOf } from './lib/site-build';
 import { planStart, REASON_TEXT } from './lib/start-plan';
 
 const root = path.resolve(__dirname, '..');
@@ -65,7 +65,7 @@ async function main() {
   const database = await openServerDatabase(config);
   // A publication from the approvers' form rebuilds every audience (a new edition changes them
   // all), the editors' first, each in a child process, after the builds this start began:
-  // two Docusaurus builds of one site would share its generated files.
+  // two builds of one audience would share its site folder (build/.sites/<audience>).
   let startBuildsDone: () => void = () => {};
   const startBuilds = new Promise<void>((resolve) => (startBuildsDone = resolve));
   const contentRoot = config.contentRoot ?? root;
@@ -111,21 +111,29 @@ async function main() {
 
   // The search index is made from the sources, like the builds: the same key says "current".
   const searchKey = JSON.stringify({ sourcesAt, inForce: editionForDate(corpus, buildToday())?.name ?? null });
-  for (const [i, { audience }] of plan.builds.entries()) {
-    if (stopping) return startBuildsDone();
+  const buildOne = async ({ audience }: { audience: BuildAudience }, parallel: boolean) => {
+    if (stopping) return;
     builds.set(audience, 'building');
     const buildStarted = performance.now();
     try {
-      await buildAudienceSite({ siteDir: root, outDir, audience, corpus, sourcesAt: Date.now(), log: console.log });
+      await buildAudienceSite({ siteDir: root, outDir, audience, corpus, sourcesAt: Date.now(), log: console.log, prefixOutput: parallel });
       await builds.swapped(audience);
       console.log(`The ${audience} site is served (${seconds(buildStarted)} to build; ${seconds(started)} since start).`);
     } catch (error) {
       builds.set(audience, 'failed');
       console.error(`Building the ${audience} site failed: ${(error as Error).message}. Its readers keep ${existsSync(path.join(outDir, audience, 'index.html')) ? 'the previous build' : 'the "being prepared" page'}.`);
     }
+  };
+  // The first (the public site) alone, so a newcomer sees it soonest; then the others side by
+  // side, each in its own site folder (scripts/lib/build/audience-site.ts).
+  const [first, ...others] = plan.builds;
+  if (first) {
+    await buildOne(first, false);
     // Indexing waits for the first build: both want the two cores, and visitors need pages first.
-    if (i === 0) await search.indexIfStale(root, searchKey);
+    if (!stopping) await search.indexIfStale(root, searchKey);
   }
+  await inPool(others, DEFAULT_PARALLEL_BUILDS, (build) => buildOne(build, true));
+  if (stopping) return startBuildsDone();
   if (!plan.builds.length) await search.indexIfStale(root, searchKey);
   startBuildsDone();
   if (plan.builds.length) console.log(`Every audience is current (${seconds(started)} since start).`);

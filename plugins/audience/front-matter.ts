@@ -6,6 +6,7 @@
  * policy's decision (`src/policy/audience.ts`); a content file that names no audience stops the
  * build with its file and line instead of being published to everyone.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { MarkdownConfig } from '@docusaurus/types';
 import { inBuild, type BuildAudience } from '../../src/content/build-audience';
@@ -35,7 +36,7 @@ function audienceLine(fileContent: string | undefined): number {
  * A content file without an audience is an error naming `file:line`, never "everyone".
  */
 export function audienceOfFile(siteDir: string, filePath: string, frontMatter: Record<string, unknown>, fileContent?: string): readonly string[] | 'not-content' {
-  const relative = path.relative(siteDir, filePath).split(path.sep);
+  const relative = siteRelative(siteDir, filePath);
   if (!CONTENT_ROOTS.includes(relative[0]!)) return 'not-content';
   const own = Array.isArray(frontMatter.audience) && frontMatter.audience.length ? (frontMatter.audience as string[]) : undefined;
   const inherited = relative[0] === CONTENT_DIRS.courses && relative.length > 2 ? getCorpus(siteDir).courses.find((c) => c.id === relative[1])?.course.audience : undefined;
@@ -49,6 +50,22 @@ export function audienceOfFile(siteDir: string, filePath: string, frontMatter: R
     throw new ContentError([{ file, line: audienceLine(fileContent), field: 'audience', message }]);
   }
   return audiences;
+}
+
+/**
+ * The file's path inside the site, folder by folder, with both sides resolved through
+ * symlinks: an audience's build runs in a folder of links to the site
+ * (scripts/lib/build/audience-site.ts), and a path compared across the two would fall outside
+ * every content folder and be taken for a site page, which every build has.
+ */
+function siteRelative(siteDir: string, filePath: string): string[] {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  const file = real(filePath);
+  for (const root of CONTENT_ROOTS) {
+    const inside = path.relative(real(path.join(siteDir, root)), file);
+    if (inside && !inside.startsWith('..') && !path.isAbsolute(inside)) return [root, ...inside.split(path.sep)];
+  }
+  return path.relative(siteDir, filePath).split(path.sep);
 }
 
 export function keepToAudience(siteDir: string, audience: BuildAudience): ParseFrontMatter {

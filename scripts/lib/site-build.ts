@@ -5,7 +5,9 @@
  * with answer keys, seminars, editions — outside every served folder), and stamp it with what
  * it was built from.
  *
- * Each audience is built into `build/.staging/<audience>/` and moved into place only when it is
+ * Each audience is built from a site folder of its own (`build/.sites/<audience>/`, see
+ * build/audience-site.ts: private generated files and bundler cache), so audiences can be built
+ * side by side; into `build/.staging/<audience>/`, and moved into place only when it is
  * complete and compressed, so a server that keeps serving while a build runs (`npm start`)
  * never hands anyone half a build: readers keep the previous one until the rename.
  */
@@ -18,6 +20,7 @@ import { ContentError } from '../../src/content/problems';
 import { buildKeystaticUi } from './keystatic-ui';
 import { formatJalaliIso } from '../../src/domain/jalali';
 import { manifestFromCorpus, writeServerManifest } from '../../server/manifest';
+import { prepareAudienceSite } from './build/audience-site';
 import { precompressDir } from './precompress';
 import { run } from './run';
 
@@ -26,6 +29,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Default: every audience. */
   audiences?: readonly BuildAudience[];
+  /** How many audiences are built at once (default 1: one after another). */
+  parallel?: number;
   log?: (line: string) => void;
 }
 
@@ -48,6 +53,12 @@ export interface BuildStamp {
 
 const STAMP_FILE = '.ayin-build.json';
 const STAGING_DIR = '.staging';
+/**
+ * Audiences built at once by `npm run build` and `npm start` (after the public site, which
+ * `npm start` builds alone so that it is served first). Measured on 2 cores in BENCHMARKS.md
+ * ("Build"): two side by side use both cores; more only queue for them and add memory.
+ */
+export const DEFAULT_PARALLEL_BUILDS = 2;
 
 export function readBuildStamp(outDir: string): BuildStamp | undefined {
   const file = path.join(outDir, STAMP_FILE);
@@ -81,21 +92,25 @@ export function writeManifestOf(corpus: Corpus, outDir: string, siteDir: string,
  * Builds one audience into the staging folder, precompresses it and moves it into place
  * (`outDir/<audience>`): the old build stays served until the moment of the rename.
  */
-export async function buildAudienceSite({ siteDir, outDir, audience, corpus, sourcesAt, log = console.log }: {
+export async function buildAudienceSite({ siteDir, outDir, audience, corpus, sourcesAt, log = console.log, prefixOutput = false }: {
   siteDir: string;
   outDir: string;
   audience: BuildAudience;
   corpus: Corpus;
   sourcesAt: number;
   log?: (line: string) => void;
+  /** Mark Docusaurus's lines with the audience (several builds write to one terminal). */
+  prefixOutput?: boolean;
 }): Promise<AudienceStamp> {
   const staging = path.join(outDir, STAGING_DIR, audience);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.dirname(staging), { recursive: true });
   const started = performance.now();
+  const audienceSite = prepareAudienceSite({ siteDir, outDir, audience });
   await run(path.join(siteDir, 'node_modules/.bin/docusaurus'), ['build', '--out-dir', staging], {
-    cwd: siteDir,
+    cwd: audienceSite,
     env: { AYIN_BUILD_AUDIENCE: audience },
+    prefix: prefixOutput ? `[${audience}] ` : undefined,
   });
   const stats = precompressDir(staging);
   log(`    ${audience}: built in ${((performance.now() - started) / 1000).toFixed(1)} s; ${stats.files} files: ${kb(stats.rawBytes)} → ${kb(stats.brotliBytes)} brotli, ${kb(stats.gzipBytes)} gzip.`);
@@ -134,19 +149,36 @@ function recordAudience(outDir: string, audience: BuildAudience, stamp: Audience
   renameSync(`${file}.tmp`, file);
 }
 
-/** Every audience, one after another (Docusaurus's generated files are shared by all). */
-export async function buildSite({ siteDir, outDir = path.join(siteDir, 'build'), audiences = BUILD_AUDIENCES, log = console.log }: BuildOptions) {
+/** Every audience, `parallel` at a time, in the order given (each in its own site folder). */
+export async function buildSite({ siteDir, outDir = path.join(siteDir, 'build'), audiences = BUILD_AUDIENCES, parallel = 1, log = console.log }: BuildOptions) {
   const started = performance.now();
   const sourcesAt = Date.now();
   log(`1/${audiences.length + 1} Validating content …`);
   const corpus = validateContent(siteDir, log);
   mkdirSync(outDir, { recursive: true });
   writeManifestOf(corpus, outDir, siteDir, log);
-  for (const [i, audience] of audiences.entries()) {
+  await inPool(audiences, parallel, async (audience, i) => {
     log(`${i + 2}/${audiences.length + 1} Building the ${audience} site with Docusaurus …`);
-    await buildAudienceSite({ siteDir, outDir, audience, corpus, sourcesAt, log });
-  }
+    await buildAudienceSite({ siteDir, outDir, audience, corpus, sourcesAt, log, prefixOutput: parallel > 1 });
+  });
   log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s → ${outDir}`);
+}
+
+/**
+ * Runs `task` for each item, at most `limit` at once, starting them in order; the first
+ * failure is thrown once the tasks under way have ended (no build is left running behind).
+ */
+export async function inPool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length && !errors.length) {
+      const index = next++;
+      await task(items[index]!, index).catch((error: unknown) => void errors.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (errors.length) throw errors[0];
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;

@@ -47,6 +47,7 @@ const API_FIELD: Record<FieldIssue['field'], string> = {
   company: 'company',
   unit: 'unitCode',
   email: 'email',
+  phone: 'phone',
 };
 
 export type { AdminUser };

@@ -20,8 +20,9 @@ export const CONTRACTOR_COLUMNS = ['username', 'display_name', 'company', 'passw
  * The company and service unit by code (ids of content/organisations.yml), each optional: an
  * unknown code is a problem at its row; a code fills an empty `company` cell with its name.
  * `email` (optional): where reminders are mailed; an invalid or taken address is a problem at its row.
+ * `phone` (optional): where they are texted, an Iranian mobile in Persian or Latin digits; a bad one is a problem at its row.
  */
-export const OPTIONAL_CONTRACTOR_COLUMNS = ['company_code', 'unit_code', 'email'] as const;
+export const OPTIONAL_CONTRACTOR_COLUMNS = ['company_code', 'unit_code', 'email', 'phone'] as const;
 const KNOWN_COLUMNS: readonly string[] = [...CONTRACTOR_COLUMNS, ...OPTIONAL_CONTRACTOR_COLUMNS];
 /** Hashing is the slow part (about 0.1 s a row on two cores); beyond this, split the file. */
 export const MAX_IMPORT_ROWS = 1000;
@@ -122,6 +123,7 @@ export async function importContractorsCsv(db: Kysely<Database>, csvText: string
       password: generated ?? cell('password'),
       role: 'contractor',
       email: cell('email'),
+      phone: cell('phone'),
     });
     problems.push(...issues.map((i) => ({ row: record.line, ...i })));
     problems.push(...links.problems.map((p) => ({ row: record.line, field: p.field === 'company' ? 'company_code' : 'unit_code', message: p.message, messageFa: p.messageFa })));

@@ -69,7 +69,7 @@ export async function userRowFor(user: ValidUser, now: number, links: Organisati
     disabled_at: null,
     email: user.email ?? null,
     email_opt_in: 1,
-    phone: null,
+    phone: user.phone ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
  * admin CLI and the API alike. Each problem names its field (the column names of the CSV and
  * the database) and says what is wrong in English (CLI, CSV reports) and Persian (the UI).
  */
+import { toAsciiDigits } from '../../src/domain/digits';
 import { companyNameCharacterProblem } from './company-name';
 import { ROLES, isRole, type Role } from './roles';
 
@@ -12,7 +13,7 @@ export const MAX_PASSWORD_INPUT = 256;
 const MAX_NAME_LENGTH = 100;
 const MAX_COMPANY_LENGTH = 120;
 
-export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company' | 'unit' | 'email';
+export type AccountField = 'username' | 'password' | 'display_name' | 'role' | 'company' | 'unit' | 'email' | 'phone';
 
 export interface FieldIssue {
   readonly field: AccountField;
@@ -39,6 +40,8 @@ export interface NewUserInput {
   readonly unitCode?: string | null;
   /** Where reminders are mailed (optional). */
   readonly email?: string | null;
+  /** Where reminders are texted (optional): an Iranian mobile number, Persian or Latin digits. */
+  readonly phone?: string | null;
 }
 
 export interface ValidUser {
@@ -49,6 +52,8 @@ export interface ValidUser {
   readonly company: string | null;
   /** Lower-case; null: none given (reminders stay in the inbox). */
   readonly email?: string | null;
+  /** `09xxxxxxxxx` in Latin digits; null: none given (no SMS). */
+  readonly phone?: string | null;
 }
 
 /** Usernames are compared lower-case, without surrounding spaces. */
@@ -152,6 +157,20 @@ export function emailIssues(email: string): FieldIssue[] {
   return [];
 }
 
+/**
+ * An Iranian mobile number as people type it — Persian, Arabic-Indic or Latin digits, with
+ * spaces or dashes, `+98`/`0098` for the leading 0 — as the SMS gateway takes it: `09xxxxxxxxx`.
+ */
+export function normalizePhone(phone: string): string {
+  const compact = toAsciiDigits(phone.normalize('NFC')).replace(/[\s\u200C\u200E\u200F-]/g, '');
+  return compact.replace(/^(\+98|0098)(?=9)/, '0');
+}
+
+export function phoneIssues(phone: string): FieldIssue[] {
+  if (phone === '' || /^09\d{9}$/.test(phone)) return [];
+  return [issue('phone', 'must be an Iranian mobile number (09121234567)', 'شمارهٔ همراه معتبر نیست؛ یازده رقم و با ۰۹ آغاز شود (نمونه: ۰۹۱۲۱۲۳۴۵۶۷).')];
+}
+
 /** Checks and normalises a new user; the issues are empty exactly when `value` is set. */
 export function validateNewUser(input: NewUserInput): { value?: ValidUser; issues: FieldIssue[] } {
   const username = normalizeUsername(String(input.username ?? ''));
@@ -160,6 +179,7 @@ export function validateNewUser(input: NewUserInput): { value?: ValidUser; issue
   const password = String(input.password ?? '');
   const role = isRole(input.role) ? input.role : undefined;
   const email = normalizeEmail(String(input.email ?? ''));
+  const phone = normalizePhone(String(input.phone ?? ''));
   const issues = [
     ...usernameIssues(username),
     ...passwordIssues(password, username),
@@ -167,7 +187,8 @@ export function validateNewUser(input: NewUserInput): { value?: ValidUser; issue
     ...(role ? [] : [issue('role', `must be one of ${ROLES.join(', ')}`, 'نقش کاربر معتبر نیست.')]),
     ...companyIssues(role, company),
     ...emailIssues(email),
+    ...phoneIssues(phone),
   ];
   if (issues.length || !role) return { issues };
-  return { value: { username, password, displayName, role, company: company || null, email: email || null }, issues };
+  return { value: { username, password, displayName, role, company: company || null, email: email || null, phone: phone || null }, issues };
 }

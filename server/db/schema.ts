@@ -245,6 +245,17 @@ export interface AcknowledgmentsTable {
   address: string;
 }
 
+/** The approver's decision on one edition that changed a regulation an announcement is about (migration 013). */
+export interface ReacknowledgmentDecisionsTable {
+  announcement_id: string;
+  edition: string;
+  /** 1: readers must acknowledge again; 0: existing acknowledgments stand. */
+  required: number;
+  decided_by: string | null;
+  decided_by_name: string;
+  decided_at: number;
+}
+
 /** A mail to send, or sent (migration 008); retried with backoff until it is. */
 export interface OutboxTable {
   id: string;
@@ -309,6 +320,7 @@ export interface Database {
   stale_reviews: StaleReviewsTable;
   refresher_attempts: RefresherAttemptsTable;
   acknowledgments: AcknowledgmentsTable;
+  reacknowledgment_decisions: ReacknowledgmentDecisionsTable;
   outbox: OutboxTable;
   reminders: RemindersTable;
   clause_feedback: ClauseFeedbackTable;

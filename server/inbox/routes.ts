@@ -5,7 +5,7 @@
  * the server sees it: the peer, or a trusted proxy's X-Forwarded-For (TRUST_PROXY).
  */
 import type { FastifyInstance } from 'fastify';
-import { ACKNOWLEDGMENT_READERS, acknowledgmentReportRoutes, inboxRoutes } from '../../src/api/inbox';
+import { ACKNOWLEDGMENT_READERS, acknowledgmentReportRoutes, inboxRoutes, REACKNOWLEDGMENT_DECIDERS, reacknowledgmentRoutes } from '../../src/api/inbox';
 import type { AccountGuards } from '../accounts/guards';
 import { registerApi } from '../api/plugin';
 import { reportCsv, reportFileDisposition, reportXlsx } from './export';
@@ -26,7 +26,7 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
     route(acknowledgmentReportRoutes.report, {
       access: { roles: ACKNOWLEDGMENT_READERS },
       async handler({ query, reply }) {
-        const report = await service.report();
+        const report = await service.report({ from: query.from, to: query.to });
         if (query.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', reportFileDisposition('csv', new Date(now()))).send(reportCsv(report));
         if (query.format === 'xlsx') {
           return reply
@@ -35,6 +35,16 @@ export async function registerInboxRoutes(app: FastifyInstance, options: InboxRo
             .send(await reportXlsx(report));
         }
         return report;
+      },
+    });
+    route(reacknowledgmentRoutes.list, { access: { roles: REACKNOWLEDGMENT_DECIDERS }, handler: async () => ({ items: await service.reacknowledgments() }) });
+    route(reacknowledgmentRoutes.decide, {
+      access: { roles: REACKNOWLEDGMENT_DECIDERS },
+      bodyLimit: BODY_LIMIT,
+      async handler({ body, auth, reply }) {
+        const item = await service.decideReacknowledgment({ ...body, userId: auth!.user.id, userName: auth!.user.displayName });
+        reply.code(201);
+        return { item };
       },
     });
     route(inboxRoutes.inbox, { access: 'signed-in', handler: ({ auth }) => service.inbox(auth!.user.id) });

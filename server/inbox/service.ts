@@ -8,9 +8,10 @@
  * the inbox is read, so a code an announcement names is a row users can belong to.
  */
 import type { Kysely } from 'kysely';
-import type { Inbox } from '../../src/api/inbox';
-import { INBOX_MESSAGES } from '../../src/api/inbox';
+import type { Inbox, ReacknowledgmentItem } from '../../src/api/inbox';
+import { INBOX_MESSAGES, REACKNOWLEDGMENT_MESSAGES } from '../../src/api/inbox';
 import { addressedTo, inboxOf } from '../../src/domain/inbox/inbox';
+import { parseJalali } from '../../src/domain/jalali';
 import { acknowledgmentReport, type AcknowledgmentReport } from '../../src/domain/inbox/report';
 import type { AudiencePolicy } from '../../src/policy/audience';
 import { ApiError } from '../accounts/api-errors';
@@ -18,6 +19,7 @@ import type { Database } from '../db/schema';
 import type { ManifestSource } from '../manifest/source';
 import type { ServerManifest } from '../manifest/schema';
 import { syncOrganisations } from './organisations';
+import { allDecisions, announcementsInForce, recordDecision } from './reacknowledgments';
 import * as store from './store';
 
 export interface InboxServiceOptions {
@@ -35,9 +37,13 @@ export interface InboxService {
   syncOrganisations(): Promise<void>;
   inbox(userId: string): Promise<Inbox>;
   /** The supervisors' view: every announcement asking for acknowledgment, its targets and their state. */
-  report(): Promise<AcknowledgmentReport>;
+  report(period?: { from?: string; to?: string }): Promise<AcknowledgmentReport>;
   count(userId: string): Promise<{ pending: number; overdue: number }>;
   acknowledge(input: { userId: string; announcementId: string; textSha256: string; address: string }): Promise<{ created: boolean; acknowledgment: store.AcknowledgmentRecord }>;
+  /** The approver's list: each (announcement, edition that changed its regulations) and its decision, undecided first. */
+  reacknowledgments(): Promise<ReacknowledgmentItem[]>;
+  /** Records the approver's decision once (409 when one stands, 404 for a pair the build does not have). */
+  decideReacknowledgment(input: { announcementId: string; edition: string; required: boolean; userId: string; userName: string }): Promise<ReacknowledgmentItem>;
 }
 
 export function createInboxService(options: InboxServiceOptions): InboxService {
@@ -72,19 +78,41 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
   }
   const mayReadFor = (user: store.InboxUser) => (audience: readonly string[]) => policy.mayRead({ role: user.role }, audience);
 
+  /** The build's announcements with the approver's decisions applied: what each asks of its readers now. */
+  const inForce = async (m: ServerManifest) => announcementsInForce(db, m.announcements);
+
+  async function reacknowledgments(): Promise<ReacknowledgmentItem[]> {
+    const m = await current();
+    const decisions = await allDecisions(db);
+    const items = m.announcements.flatMap((a) =>
+      a.acknowledge
+        ? a.changedBy.map((c): ReacknowledgmentItem => {
+            const d = decisions.find((x) => x.announcementId === a.id && x.edition === c.edition);
+            return { announcementId: a.id, title: a.title, permalink: a.permalink, edition: c.edition, regulations: [...c.regulations], decision: d ? { required: d.required, decidedAt: d.decidedAt, decidedByName: d.decidedByName } : null };
+          })
+        : [],
+    );
+    return items.sort((x, y) => Number(x.decision !== null) - Number(y.decision !== null) || y.edition.localeCompare(x.edition) || x.announcementId.localeCompare(y.announcementId));
+  }
+
   async function inbox(userId: string): Promise<Inbox> {
     const m = await current();
     const user = await reader(userId);
-    return inboxOf(m.announcements, user, await store.acknowledgmentsOf(db, userId), new Date(now()), mayReadFor(user));
+    return inboxOf(await inForce(m), user, await store.acknowledgmentsOf(db, userId), new Date(now()), mayReadFor(user));
   }
 
   return {
     inbox,
 
-    async report() {
+    async report(period = {}) {
+      // The contract checked both days (jalaali-js); here they become dates.
+      const day = (text: string | undefined) => {
+        const parsed = text ? parseJalali(text) : undefined;
+        return parsed?.ok ? parsed.date : undefined;
+      };
       const m = await current();
       const [people, given] = await Promise.all([store.reportPeople(db), store.allAcknowledgments(db)]);
-      return acknowledgmentReport(m.announcements, people, given, new Date(now()), (role, audience) => policy.mayRead({ role }, audience));
+      return acknowledgmentReport(await inForce(m), people, given, new Date(now()), (role, audience) => policy.mayRead({ role }, audience), { from: day(period.from), to: day(period.to) });
     },
 
     async syncOrganisations() {
@@ -99,11 +127,21 @@ export function createInboxService(options: InboxServiceOptions): InboxService {
     async acknowledge({ userId, announcementId, textSha256, address }) {
       const m = await current();
       const user = await reader(userId);
-      const announcement = addressedTo(m.announcements, user, mayReadFor(user)).find((a) => a.id === announcementId);
+      const announcement = addressedTo(await inForce(m), user, mayReadFor(user)).find((a) => a.id === announcementId);
       if (!announcement) throw new ApiError(404, 'announcement_not_found', INBOX_MESSAGES.notFound);
       if (announcement.textSha256 !== textSha256) throw new ApiError(409, 'text_changed', INBOX_MESSAGES.textChanged);
       const { created, record } = await store.recordAcknowledgment(db, { announcementId, textSha256, user, now: now(), address });
       return { created, acknowledgment: record };
+    },
+
+    reacknowledgments,
+
+    async decideReacknowledgment({ announcementId, edition, required, userId, userName }) {
+      const known = (await reacknowledgments()).find((i) => i.announcementId === announcementId && i.edition === edition);
+      if (!known) throw new ApiError(404, 'change_not_found', REACKNOWLEDGMENT_MESSAGES.notFound);
+      const took = await recordDecision(db, { announcementId, edition, required, userId, userName, now: now() });
+      if (!took) throw new ApiError(409, 'already_decided', REACKNOWLEDGMENT_MESSAGES.alreadyDecided);
+      return (await reacknowledgments()).find((i) => i.announcementId === announcementId && i.edition === edition)!;
     },
   };
 }

@@ -11,6 +11,8 @@ import { splitMarkdown } from '../../src/content/front-matter';
 import { citersOf, editionHistory, NEXT_EDITION } from '../../src/content/citers';
 import { questionsOnRepealedClauses, staleFlags } from '../../src/domain/training/stale';
 import { isMaterialChange } from '../../src/domain/training/currency';
+import { textChanged } from '../../src/domain/edition-history';
+import { editionChanges } from '../../src/domain/inbox/reacknowledge';
 import { MANIFEST_VERSION, SERVER_MANIFEST, serverManifestSchema, type ManifestAnnouncement, type ManifestRegulation, type ServerManifest } from './schema';
 
 /** `courses/meter-reading/01-schedule-routes.mdx` → `meter-reading/01-schedule-routes`. */
@@ -57,6 +59,21 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
   const retiredIn = (course: string) =>
     newestPublished ? [...questionsOnRepealedClauses(newestPublished, citers.filter((c) => c.course === course))].sort() : [];
 
+  // In which published edition each regulation's text changed (or it went): what an announcement
+  // about it may need acknowledging again for.
+  const published = editionHistory(corpus, { withNext: false });
+  const changes = new Map<string, string[]>();
+  published.forEach((e, i) => {
+    const before = published[i - 1];
+    if (!before) return;
+    for (const code of new Set([...before.texts.keys(), ...e.texts.keys()])) {
+      const [was, now] = [before.texts.get(code), e.texts.get(code)];
+      if (!was || !now || textChanged(was, now)) changes.set(code, [...(changes.get(code) ?? []), e.name]);
+    }
+  });
+  const changedIn = (code: string) => changes.get(code) ?? [];
+  const manifestEditions = corpus.editions.map((e) => ({ name: e.entry.name, effective: { ...e.entry.effective } }));
+
   const manifest: ServerManifest = {
     version: MANIFEST_VERSION,
     builtAt: builtAt.toISOString(),
@@ -82,7 +99,7 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
       endsAt: s.endsAt,
       seminar: { title: s.seminar.title, audience: [...s.seminar.audience], capacity: s.seminar.capacity, durationMinutes: s.seminar.durationMinutes, presenter: s.seminar.presenter.name },
     })),
-    editions: corpus.editions.map((e) => ({ name: e.entry.name, effective: { ...e.entry.effective } })),
+    editions: manifestEditions,
     regulations: [...regulations].map(([code, r]): ManifestRegulation => ({ code, ...r })),
     announcements: corpus.announcements.map((a): ManifestAnnouncement => {
       const ack = a.announcement.acknowledge;
@@ -96,6 +113,8 @@ export function manifestFromCorpus(corpus: Corpus, builtAt = new Date()): Server
         acknowledge: ack
           ? { everyone: ack.everyone, roles: [...ack.roles], companies: [...ack.companies], units: [...ack.units], due: ack.due ? { ...ack.due } : null, dueDays: ack.dueDays ?? null }
           : null,
+        regulations: [...a.announcement.regulations],
+        changedBy: ack ? editionChanges(a.announcement, manifestEditions, changedIn).map((c) => ({ edition: c.edition, regulations: [...c.regulations] })) : [],
       };
     }),
     organisations: {

@@ -97,6 +97,13 @@ export const manifestAnnouncementSchema = z.strictObject({
       dueDays: z.number().int().positive().nullable(),
     })
     .nullable(),
+  /** The regulations it is about (front matter `regulations`). */
+  regulations: z.array(z.string().min(1)).default([]),
+  /**
+   * The published editions, effective after it was published, that changed one of those
+   * regulations: the approver decides for each whether readers must acknowledge it again.
+   */
+  changedBy: z.array(z.strictObject({ edition: id, regulations: z.array(z.string().min(1)).min(1) })).default([]),
 });
 
 const diffSegment = z.strictObject({ kind: z.enum(['same', 'inserted', 'deleted']), text: z.string() });

@@ -21,6 +21,7 @@ import { daysLeft, dueDate, isAddressed } from '../../src/domain/inbox/targets';
 import { compareJalali, gregorianToJalali } from '../../src/domain/jalali';
 import type { AudiencePolicy } from '../../src/policy/audience';
 import type { Database } from '../db/schema';
+import { announcementsInForce } from '../inbox/reacknowledgments';
 import { activePeople, allAcknowledgments, type ActivePerson } from '../inbox/store';
 import type { ManifestSource } from '../manifest/source';
 import { enqueueMail, type OutgoingMail } from './outbox';
@@ -85,7 +86,8 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
       const nowMs = options.now();
       const now = new Date(nowMs);
       const today = gregorianToJalali(now, 'Asia/Tehran');
-      const announcements = options.manifest.current().announcements.filter((a) => a.acknowledge && compareJalali(a.published, today) <= 0);
+      // As in force: a re-acknowledgment the approver required is a new round, from the decision's day.
+      const announcements = (await announcementsInForce(db, options.manifest.current().announcements)).filter((a) => a.acknowledge && compareJalali(a.published, today) <= 0);
       if (!announcements.length) return { decided: 0, queued: 0 };
       const readers = await activePeople(db);
       const acknowledged = new Set((await allAcknowledgments(db)).map((r) => `${r.announcementId}|${r.userId}|${r.textSha256}`));
@@ -94,6 +96,8 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
       let queued = 0;
 
       for (const a of announcements) {
+        // A new round's reminders are new keys (`<id>@<round>`); the first round's keep theirs.
+        const keyId = a.round ? `${a.id}@${a.round}` : a.id;
         const due = dueDate(a.published, a.acknowledge!);
         const left = daysLeft(due, now);
         const owed = remindersOwed(due, now, schedule);
@@ -104,16 +108,16 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
           if (!isAddressed(a.acknowledge, reader) || !policy.mayRead({ role: reader.role }, a.audience)) continue;
           if (acknowledged.has(`${a.id}|${reader.userId}|${a.textSha256}`)) continue;
           if (left < 0) overdue.push(reader);
-          const missing = owed.filter((r) => !taken.has(reminderKey(a.id, reader.userId, r)));
+          const missing = owed.filter((r) => !taken.has(reminderKey(keyId, reader.userId, r)));
           if (!missing.length) continue;
           const newest: Reminder = missing[missing.length - 1]!;
-          const mailKey = reminderKey(a.id, reader.userId, newest);
+          const mailKey = reminderKey(keyId, reader.userId, newest);
           const mail = reminderMail({ displayName: reader.displayName, title: a.title, url, due, reminder: newest, daysLeft: left });
           const messages: OutgoingMail[] = [];
           if (reader.mailTo) messages.push({ key: mailKey, userId: reader.userId, to: reader.mailTo, ...mail });
           if (options.sms && reader.phone) messages.push({ key: `sms:${mailKey}`, userId: reader.userId, to: reader.phone, channel: 'sms', subject: mail.subject, text: `${mail.subject}\n${url}`, html: '' });
           const result = await decide(
-            missing.map((r) => ({ key: reminderKey(a.id, reader.userId, r), announcementId: a.id, userId: reader.userId, kind: r.kind, step: r.step })),
+            missing.map((r) => ({ key: reminderKey(keyId, reader.userId, r), announcementId: a.id, userId: reader.userId, kind: r.kind, step: r.step })),
             mailKey,
             messages,
             nowMs,
@@ -140,7 +144,7 @@ export function createReminderRunner(options: ReminderRunnerOptions): ReminderRu
             for (const r of recipients) summaries.set(r, [...(summaries.get(r) ?? []), p]);
           }
           for (const [recipient, reported] of summaries) {
-            const key = escalationKey(a.id, companyId || 'none', recipient.userId, step);
+            const key = escalationKey(keyId, companyId || 'none', recipient.userId, step);
             if (taken.has(key)) continue;
             const mail = escalationMail({ recipientName: recipient.displayName, title: a.title, companyName: reported[0]!.companyName, due, overdue: reported, url: `${origin}/acknowledgments` });
             const messages: OutgoingMail[] = recipient.mailTo ? [{ key, userId: recipient.userId, to: recipient.mailTo, ...mail }] : [];

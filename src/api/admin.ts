@@ -30,6 +30,8 @@ export const newUserBodySchema = z.object({
   unitCode: formText('واحد'),
   /** Where reminders are mailed; empty: none (the inbox only). */
   email: formText('رایانامه'),
+  /** Where reminders are texted (SMS); empty: none. Persian or Latin digits. */
+  phone: formText('شمارهٔ همراه'),
 });
 export type NewUserBody = z.input<typeof newUserBodySchema>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from './zod';
 import { labelled } from './fields';
+import { parseJalali } from '../domain/jalali';
 import { defineRoute } from './route';
 
 const jalaliDay = z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int() });
@@ -22,6 +23,8 @@ export const inboxAnnouncementSchema = z.object({
   overdue: z.boolean(),
   /** When the reader acknowledged an earlier text of it (the text has changed since); null: never. */
   previouslyAcknowledgedAt: z.number().nullable(),
+  /** Why it is asked again: an edition changed the regulations it is about and the approver required a new acknowledgment. */
+  reason: z.string().nullable(),
 });
 export type InboxAnnouncement = z.infer<typeof inboxAnnouncementSchema>;
 
@@ -71,6 +74,39 @@ export const inboxRoutes = {
     body: acknowledgeBodySchema,
     response: z.object({ acknowledgment: acknowledgmentSchema, created: z.boolean() }),
   }),
+};
+
+/**
+ * The approver's decision, per announcement and per published edition that changed a
+ * regulation it is about, whether readers must acknowledge it again (`required`), or whether
+ * the acknowledgments given stand. Decided once.
+ */
+export const REACKNOWLEDGMENT_DECIDERS = ['approver'] as const;
+
+export const reacknowledgmentItemSchema = z.object({
+  announcementId: z.string(),
+  title: z.string(),
+  permalink: z.string(),
+  edition: z.string(),
+  regulations: z.array(z.string()),
+  decision: z.object({ required: z.boolean(), decidedAt: z.number(), decidedByName: z.string() }).nullable(),
+});
+export type ReacknowledgmentItem = z.infer<typeof reacknowledgmentItemSchema>;
+
+export const reacknowledgmentBodySchema = z.strictObject({
+  announcementId: labelled(z.string().min(1).max(200), 'ابلاغیه'),
+  edition: labelled(z.string().min(1).max(40), 'ویرایش'),
+  required: labelled(z.boolean(), 'تأیید دوباره لازم است'),
+});
+
+export const REACKNOWLEDGMENT_MESSAGES = {
+  notFound: 'این ویرایش مقررات این ابلاغیه را تغییر نداده است، یا ابلاغیه پیدا نشد.',
+  alreadyDecided: 'برای این ابلاغیه و این ویرایش پیش‌تر تصمیم گرفته شده است.',
+} as const;
+
+export const reacknowledgmentRoutes = {
+  list: defineRoute({ method: 'GET', path: '/api/reacknowledgments', response: z.object({ items: z.array(reacknowledgmentItemSchema) }) }),
+  decide: defineRoute({ method: 'POST', path: '/api/reacknowledgments', body: reacknowledgmentBodySchema, response: z.object({ item: reacknowledgmentItemSchema }) }),
 };
 
 /** Who reads the acknowledgment report: supervisors and admins; approvers may read it too. */
@@ -125,12 +161,32 @@ export const acknowledgmentReportSchema = z.object({
 });
 export type AcknowledgmentReportData = z.infer<typeof acknowledgmentReportSchema>;
 
+/** A Jalali day as typed, in any digits (`۱۴۰۴/۰۱/۰۱`, `1404-01-01`), checked with jalaali-js. */
+const jalaliQueryDay = (label: string) => labelled(z.string().max(20).refine((v) => parseJalali(v).ok).optional(), label);
+
+/**
+ * The period (optional, inclusive): only announcements whose due day falls in it are counted,
+ * so per company the share on time is the indicator of that period (SV-005).
+ */
+export const acknowledgmentReportQuerySchema = z
+  .object({
+    format: labelled(z.enum(['json', 'csv', 'xlsx']).optional(), 'قالب'),
+    from: jalaliQueryDay('از تاریخ (مانند ۱۴۰۴/۰۱/۰۱)'),
+    to: jalaliQueryDay('تا تاریخ (مانند ۱۴۰۴/۱۲/۲۹)'),
+  })
+  .refine((q) => {
+    if (!q.from || !q.to) return true;
+    const [from, to] = [parseJalali(q.from), parseJalali(q.to)];
+    return !(from.ok && to.ok) || jalaliKey(from.date) <= jalaliKey(to.date);
+  }, { path: ['to'] });
+const jalaliKey = (d: { year: number; month: number; day: number }) => d.year * 10_000 + d.month * 100 + d.day;
+
 export const acknowledgmentReportRoutes = {
   /** JSON, or `?format=csv` / `?format=xlsx`: one row per announcement and person. */
   report: defineRoute({
     method: 'GET',
     path: '/api/acknowledgments',
-    query: z.object({ format: labelled(z.enum(['json', 'csv', 'xlsx']).optional(), 'قالب') }),
+    query: acknowledgmentReportQuerySchema,
     response: acknowledgmentReportSchema,
   }),
 };

@@ -3,7 +3,7 @@
  * announcement who is targeted, who acknowledged on time or late and who is overdue, with
  * names; per company the share acknowledged on time, as a table and a chart; CSV and XLSX.
  */
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import BrowserOnly from '@docusaurus/BrowserOnly';
@@ -106,18 +106,47 @@ function Companies({ data }: { data: AcknowledgmentReportData }): ReactNode {
 function ReportData(): ReactNode {
   const [data, setData] = useState<AcknowledgmentReportData>();
   const [error, setError] = useState<string>();
+  // The period (Jalali, optional): only announcements due in it are counted — the SV-005 indicator.
+  const [typed, setTyped] = useState({ from: '', to: '' });
+  const [period, setPeriod] = useState<{ from?: string; to?: string }>({});
   useEffect(() => {
-    call(acknowledgmentReportRoutes.report).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-  if (error) return <Notice kind="danger">{error}</Notice>;
+    setError(undefined);
+    call(acknowledgmentReportRoutes.report, { query: period }).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [period]);
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setPeriod({ ...(typed.from.trim() ? { from: typed.from.trim() } : {}), ...(typed.to.trim() ? { to: typed.to.trim() } : {}) });
+  };
+  const form = (
+    <form className={page.actions} onSubmit={apply} aria-label="بازهٔ گزارش">
+      <label>
+        از تاریخ{' '}
+        <input dir="ltr" inputMode="numeric" placeholder="۱۴۰۴/۰۱/۰۱" size={10} value={typed.from} onChange={(e) => setTyped({ ...typed, from: e.target.value })} />
+      </label>{' '}
+      <label>
+        تا تاریخ{' '}
+        <input dir="ltr" inputMode="numeric" placeholder="۱۴۰۴/۱۲/۲۹" size={10} value={typed.to} onChange={(e) => setTyped({ ...typed, to: e.target.value })} />
+      </label>{' '}
+      <button type="submit" className="button button--primary button--sm">
+        نمایش
+      </button>
+    </form>
+  );
+  if (error) return (
+    <>
+      {form}
+      <Notice kind="danger">{error}</Notice>
+    </>
+  );
   if (!data) return <Loading />;
   return (
     <>
+      {form}
       <p className={page.actions}>
-        <a className="button button--secondary button--sm" href={urlOf(acknowledgmentReportRoutes.report, { query: { format: 'csv' } })} download>
+        <a className="button button--secondary button--sm" href={urlOf(acknowledgmentReportRoutes.report, { query: { ...period, format: 'csv' } })} download>
           دریافت CSV
         </a>{' '}
-        <a className="button button--secondary button--sm" href={urlOf(acknowledgmentReportRoutes.report, { query: { format: 'xlsx' } })} download>
+        <a className="button button--secondary button--sm" href={urlOf(acknowledgmentReportRoutes.report, { query: { ...period, format: 'xlsx' } })} download>
           دریافت XLSX
         </a>
       </p>

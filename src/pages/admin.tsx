@@ -20,7 +20,7 @@ type UserList = ResponseOf<typeof adminRoutes.listUsers>;
 type Imported = ResponseOf<typeof adminRoutes.importContractors>['imported'][number];
 
 const MAX_CSV_BYTES = 1024 * 1024;
-const EMPTY_USER = { username: '', displayName: '', role: 'contractor', company: '', companyCode: '', unitCode: '', email: '', password: '' };
+const EMPTY_USER = { username: '', displayName: '', role: 'contractor', company: '', companyCode: '', unitCode: '', email: '', phone: '', password: '' };
 type NewUser = typeof EMPTY_USER;
 
 function UsersTable({ list, selfId, onChanged }: { list: UserList; selfId: string; onChanged: () => void }): ReactNode {
@@ -196,6 +196,11 @@ function CreateUser({ roles, organisations, onCreated }: { roles: Readonly<Recor
         <input id="new-email" type="email" dir="ltr" className={styles.ltr} autoComplete="off" spellCheck={false} value={values.email} onChange={set('email')} {...describe('email')} />,
       )}
       {field(
+        'phone',
+        'شمارهٔ همراه (برای پیامک یادآوری؛ اختیاری، مانند ۰۹۱۲۱۲۳۴۵۶۷)',
+        <input id="new-phone" type="tel" inputMode="tel" dir="ltr" className={styles.ltr} autoComplete="off" value={values.phone} onChange={set('phone')} {...describe('phone')} />,
+      )}
+      {field(
         'password',
         'گذرواژهٔ آغازین',
         <input id="new-password" type="password" dir="ltr" className={styles.ltr} autoComplete="new-password" value={values.password} onChange={set('password')} {...describe('password')} />,
@@ -254,7 +259,7 @@ function ImportContractors({ onImported }: { onImported: () => void }): ReactNod
   return (
     <form className={styles.form} onSubmit={submit} aria-label="ورود کارکنان پیمانکار از CSV">
       <p className={styles.hint}>
-        ستون‌ها: <bdi className={styles.code}>username,display_name,company,password</bdi> و در صورت نیاز <bdi className={styles.code}>company_code,unit_code,email</bdi> (شناسهٔ شرکت و واحد از فهرست سازمان‌ها و رایانامه برای یادآوری‌ها؛ سطر نخست عنوان‌ها). اگر خانهٔ گذرواژه خالی باشد، گذرواژه‌ای ساخته و همین‌جا یک بار نشان داده
+        ستون‌ها: <bdi className={styles.code}>username,display_name,company,password</bdi> و در صورت نیاز <bdi className={styles.code}>company_code,unit_code,email,phone</bdi> (شناسهٔ شرکت و واحد از فهرست سازمان‌ها، رایانامه و شمارهٔ همراه برای یادآوری‌ها؛ سطر نخست عنوان‌ها). اگر خانهٔ گذرواژه خالی باشد، گذرواژه‌ای ساخته و همین‌جا یک بار نشان داده
         می‌شود. اگر سطری خطا داشته باشد، هیچ سطری ثبت نمی‌شود.
       </p>
       <div className={styles.field}>

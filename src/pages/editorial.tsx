@@ -6,6 +6,8 @@ import { EDITING_ROLES, PUBLISHING_ROLES } from '@site/src/api/editorial';
 import Dashboard from '@site/src/components/Editorial/Dashboard';
 import PublishForm from '@site/src/components/Editorial/PublishForm';
 import Reviews from '@site/src/components/Editorial/Reviews';
+import Reacknowledgments from '@site/src/components/Editorial/Reacknowledgments';
+import { REACKNOWLEDGMENT_DECIDERS } from '@site/src/api/inbox';
 import EditorFeedback from '@site/src/components/Feedback/EditorFeedback';
 import SignedIn from '@site/src/components/Training/SignedIn';
 
@@ -24,6 +26,7 @@ export default function EditorialPage(): ReactNode {
               <Reviews />
               <EditorFeedback />
               {PUBLISHING_ROLES.includes(session.user.role) && <PublishForm />}
+              {(REACKNOWLEDGMENT_DECIDERS as readonly string[]).includes(session.user.role) && <Reacknowledgments />}
             </>
           )}
         </SignedIn>

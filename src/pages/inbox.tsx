@@ -47,7 +47,8 @@ function InboxData(): ReactNode {
                   <p className={styles.meta}>
                     مهلت تأیید: {formatJalaliLong(item.due)} — <span className={item.overdue ? styles.late : undefined}>{daysText(item.daysLeft)}</span>
                   </p>
-                  {item.previouslyAcknowledgedAt !== null && (
+                  {item.reason && <p className={styles.meta}>{item.reason}</p>}
+                  {item.previouslyAcknowledgedAt !== null && !item.reason && (
                     <p className={styles.meta}>متن این ابلاغیه پس از تأیید شما در {formatDateTime(item.previouslyAcknowledgedAt)} تغییر کرده است؛ متن جدید را بخوانید و دوباره تأیید کنید.</p>
                   )}
                 </div>

@@ -4,7 +4,7 @@
  * names no audience stops the build with its file and line (and fails validation too) instead
  * of being published to every audience.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PARSE_FRONT_MATTER } from '@docusaurus/utils';
@@ -50,6 +50,21 @@ describe('keepToAudience', () => {
     const file = 'courses/basics/01-intro.mdx';
     expect((await parse(site, 'public', file)).frontMatter.draft).toBe(true);
     expect((await parse(site, 'contractor', file)).frontMatter.draft).toBeUndefined();
+  });
+
+  it('keeps a staff-only regulation out of the public build made from a folder of links to the site (parallel builds)', async () => {
+    const site = siteWith();
+    const file = 'docs/energy-sales/es-001.mdx'; // audience: [staff]
+    // What build/.sites/<audience>/ is: Docusaurus reads the files through the links, while
+    // the config may name the real folder (or the other way round).
+    const links = mkdtempSync(path.join(tmpdir(), 'ayin-audience-links-'));
+    sites.push(links);
+    for (const entry of ['docs', 'courses', 'content', 'announcements']) symlinkSync(path.join(site, entry), path.join(links, entry));
+    const through = (siteDir: string, filePath: string) =>
+      keepToAudience(siteDir, 'public')({ filePath, fileContent: readFileSync(filePath, 'utf8'), defaultParseFrontMatter: DEFAULT_PARSE_FRONT_MATTER });
+    expect((await through(site, path.join(links, file))).frontMatter.draft).toBe(true);
+    expect((await through(links, path.join(site, file))).frontMatter.draft).toBe(true);
+    expect((await through(links, path.join(links, file))).frontMatter.draft).toBe(true);
   });
 
   it('leaves site pages outside the content folders to every build', async () => {

@@ -5,8 +5,9 @@
  * - a plain Docusaurus site with the same docs/, courses/ and announcements/ files and a stock
  *   classic-preset config, as the baseline.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { linkNodeModules } from '../build/audience-site';
 
 /** What is not the site's source: dependencies, build output, caches, VCS and test reports. */
 const NOT_SOURCE = new Set(['node_modules', '.git', '.docusaurus', 'test-results', 'playwright-report', 'coverage']);
@@ -39,18 +40,6 @@ export function clearCaches(siteDir: string) {
   for (const dir of ['.docusaurus', 'node_modules/.cache']) rmSync(path.join(siteDir, dir), { recursive: true, force: true });
 }
 
-/**
- * A real `node_modules` directory holding one symlink per installed package, so Node resolves
- * the same packages while `node_modules/.cache` stays a private, empty directory.
- */
-export function linkNodeModules(source: string, siteDir: string) {
-  const target = path.join(siteDir, 'node_modules');
-  mkdirSync(target, { recursive: true });
-  for (const entry of readdirSync(source)) {
-    if (entry === '.cache') continue;
-    symlinkSync(path.join(source, entry), path.join(target, entry));
-  }
-}
 
 /**
  * Builds the plain baseline in `dest`: the same MDX files, the same locale (fa, rtl, Persian

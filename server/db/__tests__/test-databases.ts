@@ -59,6 +59,7 @@ export function testDatabases(): TestDatabase[] {
     },
     async reset() {
       const db = handles[name]!.db;
+      await db.deleteFrom('reacknowledgment_decisions').execute();
       await db.deleteFrom('reminders').execute();
       await db.deleteFrom('acknowledgments').execute();
       await db.deleteFrom('clause_feedback').execute();

@@ -16,6 +16,7 @@ import * as m009 from './009-feedback';
 import * as m010 from './010-refreshers';
 import * as m011 from './011-notification-addresses';
 import * as m012 from './012-surveys';
+import * as m013 from './013-reacknowledgments';
 import * as m015 from './015-xapi-outbox';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -31,5 +32,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '010-refreshers': m010,
   '011-notification-addresses': m011,
   '012-surveys': m012,
+  '013-reacknowledgments': m013,
   '015-xapi-outbox': m015,
 };

@@ -50,6 +50,12 @@ function manifestWith(hotSeasonHash: string): ServerManifest {
         audience: ['staff', 'contractor'],
         textSha256: hotSeasonHash,
         acknowledge: { ...noTargets, companies: ['pars-niroo-khadamat'], units: ['omur-barq-shomal'], dueDays: 5 },
+        regulations: ['ES-007', 'SV-009'],
+        // Two later editions changed ES-007: the approver decides for each.
+        changedBy: [
+          { edition: '1404-09', regulations: ['ES-007'] },
+          { edition: '1406-01', regulations: ['ES-007'] },
+        ],
       },
       {
         id: '1404-02-10-staff-only',
@@ -269,6 +275,23 @@ describe.each(dialects)('/api/inbox on $name', (t) => {
     expect(report.announcements.map((a) => a.id)).not.toContain('1404-01-15-no-acknowledgment');
     expect(report.companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toMatchObject({ targeted: 1, onTime: 1, onTimeShare: 1 });
 
+    // A period (Jalali, any digits): only announcements due in it count, per announcement and per company.
+    const inPeriod = async (query: string) => app.inject({ method: 'GET', url: `/api/acknowledgments?${query}`, headers: { cookie: s.cookie } });
+    const khordad = await inPeriod(`from=${encodeURIComponent('۱۴۰۴/۰۳/۰۱')}&to=1404-03-31`);
+    expect(khordad.statusCode, khordad.body).toBe(200);
+    expect((khordad.json() as typeof report).announcements.map((a) => a.id)).toEqual([HOT]);
+    expect((khordad.json() as typeof report).companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toMatchObject({ targeted: 1, onTime: 1, onTimeShare: 1 });
+    const ordibehesht = (await inPeriod('from=1404/02/01&to=1404/02/31')).json() as typeof report;
+    expect(ordibehesht.announcements.map((a) => a.id)).toEqual(['1404-02-10-staff-only']);
+    expect(ordibehesht.companies.find((c) => c.companyCode === 'pars-niroo-khadamat')).toBeUndefined();
+    expect(((await inPeriod('from=1404/03/11')).json() as typeof report).announcements).toEqual([]);
+    const badMonth = await inPeriod('from=1404/13/01');
+    expect(badMonth.statusCode).toBe(400);
+    expect(badMonth.json().message).toBe('«از تاریخ (مانند ۱۴۰۴/۰۱/۰۱)» معتبر نیست.');
+    const reversed = await inPeriod('from=1404/03/10&to=1404/03/01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().message).toBe('«تا تاریخ (مانند ۱۴۰۴/۱۲/۲۹)» معتبر نیست.');
+
     const csv = await app.inject({ method: 'GET', url: '/api/acknowledgments?format=csv', headers: { cookie: s.cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
@@ -286,5 +309,69 @@ describe.each(dialects)('/api/inbox on $name', (t) => {
     expect(sheet.views[0]!.rightToLeft).toBe(true);
     const names = sheet.getColumn(4).values.slice(2);
     expect(names).toEqual(expect.arrayContaining(['امید پارسا', 'سارا شمالی']));
+  });
+
+  it('lets only the approver decide, once per edition, whether readers acknowledge again: not required keeps the acknowledgment, required asks the new round with a Persian reason', async () => {
+    const omid = await signIn('omid.pars');
+    expect((await acknowledge(omid, HOT, HASH_A)).statusCode).toBe(201);
+    const approver = await signIn('reza.approver');
+    const list = (s: Session) => app.inject({ method: 'GET', url: '/api/reacknowledgments', headers: { cookie: s.cookie } });
+    const decide = (s: Session, payload: unknown, csrf = s.csrf) =>
+      app.inject({ method: 'POST', url: '/api/reacknowledgments', headers: { cookie: s.cookie, 'x-csrf-token': csrf }, payload: payload as Record<string, unknown> });
+
+    // Only the approver: not the contractor, the supervisor or a stranger; and with the CSRF token.
+    expect((await list(omid)).statusCode).toBe(403);
+    expect((await list(await signIn('hamid.supervisor'))).statusCode).toBe(403);
+    expect((await app.inject({ method: 'GET', url: '/api/reacknowledgments' })).statusCode).toBe(401);
+    expect((await decide(await signIn('hamid.supervisor'), { announcementId: HOT, edition: '1404-09', required: true })).statusCode).toBe(403);
+    expect((await decide(approver, { announcementId: HOT, edition: '1404-09', required: true }, 'wrong')).statusCode).toBe(403);
+    const listed = await list(approver);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.headers['cache-control']).toBe('no-store');
+    expect((listed.json() as { items: { edition: string; decision: unknown }[] }).items.map((i) => [i.edition, i.decision])).toEqual([
+      ['1406-01', null],
+      ['1404-09', null],
+    ]);
+
+    // Bad input: a Persian message naming the field; an edition that did not change it is 404.
+    const bad = await decide(approver, { announcementId: HOT, edition: '1404-09', required: 'yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(PERSIAN);
+    expect(bad.json().message).toContain('تأیید دوباره لازم است');
+    const unknown = await decide(approver, { announcementId: HOT, edition: '1403-07', required: true });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toEqual({ error: 'change_not_found', message: 'این ویرایش مقررات این ابلاغیه را تغییر نداده است، یا ابلاغیه پیدا نشد.' });
+    expect(await t.db.selectFrom('reacknowledgment_decisions').selectAll().execute()).toEqual([]);
+
+    // 1404-09 not required: the acknowledgment stands.
+    clock = at(1404, 9, 2);
+    const kept = await decide(approver, { announcementId: HOT, edition: '1404-09', required: false });
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.json().item.decision).toEqual({ required: false, decidedAt: clock, decidedByName: 'رضا تأییدی' });
+    expect((await inbox(omid)).pending).toEqual([]);
+    // Decided once: a second decision (even the other way) is refused and changes nothing.
+    const again = await decide(approver, { announcementId: HOT, edition: '1404-09', required: true });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe('برای این ابلاغیه و این ویرایش پیش‌تر تصمیم گرفته شده است.');
+    expect(await t.db.selectFrom('reacknowledgment_decisions').select(['edition', 'required', 'decided_by']).execute()).toEqual([{ edition: '1404-09', required: 0, decided_by: rows.approver!.id }]);
+
+    // 1406-01 required: the reader is asked again, due five days after the decision, and told why.
+    clock = at(1406, 1, 5);
+    expect((await decide(approver, { announcementId: HOT, edition: '1406-01', required: true })).statusCode).toBe(201);
+    const asked = await inbox(omid);
+    expect(asked.acknowledged).toEqual([]);
+    const item = asked.pending[0] as (typeof asked.pending)[number] & { reason: string | null };
+    expect(item).toMatchObject({ id: HOT, due: { year: 1406, month: 1, day: 10 }, daysLeft: 5, overdue: false });
+    expect(item.previouslyAcknowledgedAt).toBe(at(1404, 3, 7));
+    expect(item.reason).toBe('ویرایش ۱۴۰۶-۰۱ مقررات «ES-007» را که این ابلاغیه دربارهٔ آن است تغییر داده است و تأییدکننده خواسته است متن را دوباره بخوانید و تأیید کنید.');
+    expect(item.textSha256).not.toBe(HASH_A);
+    // The old text's identity is refused; the new one is recorded beside the first.
+    expect((await acknowledge(omid, HOT, HASH_A)).statusCode).toBe(409);
+    expect((await acknowledge(omid, HOT, item.textSha256)).statusCode).toBe(201);
+    expect((await acknowledgmentRows()).map((r) => r.text_sha256)).toEqual([HASH_A, item.textSha256]);
+    expect((await inbox(omid)).acknowledged).toEqual([expect.objectContaining({ id: HOT, acknowledgedAt: clock, onTime: true })]);
+    // The report counts the new round: omid on time, sara (never acknowledged) pending.
+    const report = (await app.inject({ method: 'GET', url: '/api/acknowledgments', headers: { cookie: (await signIn('hamid.supervisor')).cookie } })).json() as { announcements: { id: string; people: { username: string; status: string }[] }[] };
+    expect(Object.fromEntries(report.announcements.find((a) => a.id === HOT)!.people.map((p) => [p.username, p.status]))).toEqual({ 'omid.pars': 'on-time', 'sara.north': 'pending' });
   });
 });

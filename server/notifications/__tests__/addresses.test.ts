@@ -97,6 +97,52 @@ describe.each(dialects)('addresses and preferences on $name', (t) => {
     expect(await emailOf('reza.karimi')).toBeNull();
   });
 
+  const phoneOf = async (username: string) => (await t.db.selectFrom('users').select('phone').where('username', '=', username).executeTakeFirst())?.phone;
+  const PHONE_INVALID = 'شمارهٔ همراه معتبر نیست؛ یازده رقم و با ۰۹ آغاز شود (نمونه: ۰۹۱۲۱۲۳۴۵۶۷).';
+
+  it('the admin form stores a mobile number as 09xxxxxxxxx from Persian or Latin digits, and answers a bad one at its field in Persian', async () => {
+    const headers = await admin();
+    const user = { displayName: 'سارا شمالی', role: 'staff', password: 'sara-password-1' };
+    for (const [username, typed] of [
+      ['sara.persian', '۰۹۱۲ ۳۴۵ ۶۷۸۹'],
+      ['sara.latin', '0912-345-6789'],
+      ['sara.intl', '+98 912 345 6789'],
+    ] as const) {
+      const ok = await app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: { ...user, username, phone: typed } });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(await phoneOf(username)).toBe('09123456789');
+    }
+    for (const [username, typed] of [
+      ['sara.short', '۰۹۱۲۳۴۵'],
+      ['sara.landline', '02188776655'],
+      ['sara.letters', '0912abc4567'],
+    ] as const) {
+      const bad = await app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: { ...user, username, phone: typed } });
+      expect(bad.statusCode, typed).toBe(400);
+      expect(bad.json()).toMatchObject({ error: 'invalid_input', issues: [{ field: 'phone', message: PHONE_INVALID }] });
+      expect(await phoneOf(username)).toBeUndefined();
+    }
+    const none = await app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: { ...user, username: 'sara.none' } });
+    expect(none.statusCode, none.body).toBe(201);
+    expect(await phoneOf('sara.none')).toBeNull();
+  });
+
+  it('the contractor CSV takes a phone column: a bad number is a problem at its row and nothing is imported; good ones are normalised', async () => {
+    const headers = { ...(await admin()), 'content-type': 'text/csv' };
+    const header = 'username,display_name,company,password,phone';
+    const bad = [header, 'ali.rahimi,علی رحیمی,شرکت پیمانکاری نمونه نور,ali-password-1,۰۹۱۲۱۱۱۲۲۳۳', 'reza.karimi,رضا کریمی,شرکت پیمانکاری نمونه نور,reza-password-1,۹۱۲۱۱۱۲۲۳۳'].join('\n');
+    const refused = await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers, payload: bad });
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as { problems: unknown[] }).problems).toEqual([{ row: 3, field: 'phone', message: PHONE_INVALID }]);
+    expect(await phoneOf('ali.rahimi')).toBeUndefined();
+
+    const good = [header, 'ali.rahimi,علی رحیمی,شرکت پیمانکاری نمونه نور,ali-password-1,۰۹۱۲۱۱۱۲۲۳۳', 'reza.karimi,رضا کریمی,شرکت پیمانکاری نمونه نور,reza-password-1,'].join('\n');
+    const imported = await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers, payload: good });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(await phoneOf('ali.rahimi')).toBe('09121112233');
+    expect(await phoneOf('reza.karimi')).toBeNull();
+  });
+
   it('each user sees their own address and changes only their own mail choice, with the CSRF token', async () => {
     const omid = await signIn('omid.pars', 'omid-password-1');
     const get = () => app.inject({ method: 'GET', url: '/api/account/notifications', headers: { cookie: omid.cookie } });

@@ -31,6 +31,7 @@ export default function OnAnnouncement({ permalink }: { permalink: string }): Re
         <p className={styles.meta}>
           این ابلاغیه را باید تا {formatJalaliLong(pending.due)} مطالعه و تأیید کنید — <span className={pending.overdue ? styles.late : undefined}>{daysText(pending.daysLeft)}</span>
         </p>
+        {pending.reason && <p className={styles.meta}>{pending.reason}</p>}
         <AcknowledgeButton id={pending.id} textSha256={pending.textSha256} title={pending.title} onDone={load} />
       </aside>
     );

@@ -17,6 +17,8 @@ export interface InboxSourceAnnouncement {
   readonly audience: readonly string[];
   readonly textSha256: string;
   readonly acknowledge: AcknowledgeTargetsData | null;
+  /** Why it asks again (an edition changed its regulations and the approver required it); null or absent: the first time. */
+  readonly reason?: string | null;
 }
 
 export interface GivenAcknowledgment {
@@ -35,6 +37,7 @@ export interface PendingItem {
   readonly daysLeft: number;
   readonly overdue: boolean;
   readonly previouslyAcknowledgedAt: number | null;
+  readonly reason: string | null;
 }
 
 export interface AcknowledgedItem {
@@ -73,7 +76,7 @@ export function inboxOf(
     }
     const left = daysLeft(due, now);
     const earlier = mine.map((g) => g.acknowledgedAt).sort((x, y) => y - x)[0];
-    pending.push({ id: a.id, title: a.title, permalink: a.permalink, published: a.published, textSha256: a.textSha256, due, daysLeft: left, overdue: left < 0, previouslyAcknowledgedAt: earlier ?? null });
+    pending.push({ id: a.id, title: a.title, permalink: a.permalink, published: a.published, textSha256: a.textSha256, due, daysLeft: left, overdue: left < 0, previouslyAcknowledgedAt: earlier ?? null, reason: a.reason ?? null });
   }
   // The most pressing first; the newest acknowledgment first.
   pending.sort((x, y) => x.daysLeft - y.daysLeft || x.id.localeCompare(y.id));

@@ -5,7 +5,7 @@
  * who has not (pending, or overdue once the due day has passed); and per company the share of
  * its targeted (announcement, person) pairs acknowledged on time — the indicator SV-005 uses.
  */
-import type { JalaliDate } from '../jalali';
+import { compareJalali, type JalaliDate } from '../jalali';
 import { acknowledgedOnTime, addressedTo, type GivenAcknowledgment, type InboxSourceAnnouncement } from './inbox';
 import { daysLeft, dueDate } from './targets';
 
@@ -62,6 +62,8 @@ export function acknowledgmentReport(
   given: readonly (GivenAcknowledgment & { readonly userId: string })[],
   now: Date,
   mayRead: (role: string, audience: readonly string[]) => boolean,
+  /** Only announcements due in this period (inclusive, either end optional). */
+  period: { readonly from?: JalaliDate; readonly to?: JalaliDate } = {},
 ): AcknowledgmentReport {
   const ackOf = new Map(given.map((g) => [`${g.announcementId}\u0000${g.userId}\u0000${g.textSha256}`, g.acknowledgedAt]));
   const byCompany = new Map<string, { companyCode: string | null; companyName: string | null; targeted: number; acknowledged: number; onTime: number }>();
@@ -69,6 +71,7 @@ export function acknowledgmentReport(
   for (const a of announcements) {
     if (!a.acknowledge) continue;
     const due = dueDate(a.published, a.acknowledge);
+    if ((period.from && compareJalali(due, period.from) < 0) || (period.to && compareJalali(due, period.to) > 0)) continue;
     const past = daysLeft(due, now) < 0;
     const statuses: PersonStatus[] = [];
     for (const person of people) {
