@@ -1,7 +1,8 @@
 /**
- * `npm run bench:search [-- --sizes 1000,10000,50000] [--json] [--markdown] [--port-base N]`
- * Index time and query latency at several corpus sizes for: Ayin on Meilisearch (direct, and
- * through the Ayin server's proxy over HTTP: the site's path), Meilisearch with default
+ * `npm run bench:search [-- --sizes 1000,10000,50000] [--json] [--markdown] [--port-base N] [--meili-only]`
+ * Index time and query latency at several corpus sizes for: Ayin on Meilisearch (one search
+ * with its settings, and the site's path: POST /api/search/query to the Ayin server over HTTP,
+ * Meilisearch's passes fused with the server's in-memory BM25F index), Meilisearch with default
  * settings, the Ayin Lunr fallback (size raw and gzip, load and query time in Node) and Lunr
  * with lunr-languages' Arabic support. Loopback only; bounded by the query set.
  */
@@ -16,11 +17,11 @@ import { readConfig } from '../server/config';
 import { startLocalMeili } from '../server/search/local-meili';
 import { meiliClient } from '../server/search/meili-client';
 import { reindex } from '../server/search/reindex';
-import { ensureSearchKey, tenantTokenFor } from '../server/search/tokens';
+import { DISPLAYED } from '../server/search/ranked';
 import { loadCorpus } from '../src/content/corpus';
 import { buildRecords } from '../src/content/records';
 import { buildLunrIndex, loadLunrIndex } from '../src/search/lunr-engine';
-import { meiliPlan, rankMeiliHits, TERM_FIELDS, type MeiliPass } from '../src/search/meili-ranking';
+import { shapeQuery } from '../src/search/query-shape';
 import { percentile } from '../src/search/metrics';
 import { prepareIndex } from '../src/search/prepare';
 import { meiliSynonyms } from '../src/search/synonyms';
@@ -54,7 +55,7 @@ async function timeQueries(queries: readonly string[], run: (q: string) => Promi
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'port-base': { type: 'string' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'port-base': { type: 'string' }, 'meili-only': { type: 'boolean' } } });
   // --port-base N: Meilisearch on N, the Ayin server on N+1 (a shared machine's port range); else free ports.
   const portBase = values['port-base'] ? Number(values['port-base']) : undefined;
   const sizes = values.sizes!.split(',').map(Number);
@@ -68,10 +69,6 @@ async function main() {
   const client = meiliClient({ host: meili.host, apiKey: meili.masterKey }, 300_000);
   const rows: Row[] = [];
   try {
-    const app = await buildServer({ ...readConfig({}, root), logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } });
-    const address = await app.listen({ host: '127.0.0.1', port: portBase ? portBase + 1 : 0 });
-    const token = (await tenantTokenFor(await ensureSearchKey(client), 'staff')).token;
-
     for (const size of sizes) {
       const records = syntheticRecords(base, size);
       const { records: indexed, synonyms } = prepareIndex(records, corpus.glossary);
@@ -80,29 +77,24 @@ async function main() {
       let t = performance.now();
       await reindex({ client, records: indexed, synonyms: meiliSynonyms(synonyms), batchSize: 10_000 });
       const meiliIndexS = (performance.now() - t) / 1000;
-      const SHOWN = ['id', 'title', 'content', 'hierarchy', 'url', 'anchor'];
-      // The site's ranking: the query's passes (one, or two re-ranked and fused for a question; src/search/meili-ranking.ts).
-      const ranked = async (q: string, runPass: (pass: MeiliPass, fields: string[]) => Promise<{ hits: { id: string }[]; estimatedTotalHits?: number }>) => {
-        const plan = meiliPlan(q, 10);
-        const fields = plan.passes.length > 1 ? [...SHOWN, ...TERM_FIELDS] : SHOWN;
-        const results = await Promise.all(plan.passes.map((p) => runPass(p, fields)));
-        return rankMeiliHits(plan, results, 10);
+      // Meilisearch alone with Ayin's settings: one search of the normalised query (the floor under the ranked path).
+      const single = await timeQueries(queries, (q) => client.index('ayin').search(shapeQuery(q).terms.join(' '), { matchingStrategy: 'last', limit: 10, attributesToRetrieve: [...DISPLAYED] }));
+      rows.push({ size, engine: 'Meilisearch, Ayin settings, one search', indexS: meiliIndexS, ...single, rawKB: null, gzipKB: null, loadMs: null });
+      // The site's path: a server fresh on this index (its in-memory BM25F index read on the first
+      // query, before timing), asked over HTTP as the browser asks it.
+      const app = await buildServer({ ...readConfig({}, root), logLevel: 'silent', dataDir, meili: { host: meili.host, apiKey: meili.masterKey } });
+      const address = await app.listen({ host: '127.0.0.1', port: portBase ? portBase + 1 : 0 });
+      const ask = async (q: string) => {
+        const res = await fetch(`${address}/api/search/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.slice(0, 200), limit: 10 }) });
+        if (res.status !== 200) throw new Error(`POST /api/search/query answered ${res.status}: ${await res.text()}`);
+        return res.json();
       };
-      const direct = await timeQueries(queries, (q) =>
-        ranked(q, (p, fields) => client.index('ayin').search(p.q, { matchingStrategy: p.matchingStrategy, limit: p.limit, attributesToRetrieve: fields }) as Promise<{ hits: { id: string }[]; estimatedTotalHits?: number }>),
-      );
-      rows.push({ size, engine: 'Ayin Meilisearch (direct)', indexS: meiliIndexS, ...direct, rawKB: null, gzipKB: null, loadMs: null });
-      const proxied = await timeQueries(queries, (q) =>
-        ranked(q, async (p, fields) => {
-          const res = await fetch(`${address}/api/search/meili/indexes/ayin/search`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ q: p.q, limit: p.limit, matchingStrategy: p.matchingStrategy, attributesToRetrieve: fields }),
-          });
-          return (await res.json()) as { hits: { id: string }[]; estimatedTotalHits?: number };
-        }),
-      );
-      rows.push({ size, engine: 'Ayin Meilisearch (via server)', indexS: meiliIndexS, ...proxied, rawKB: null, gzipKB: null, loadMs: null });
+      t = performance.now();
+      await ask('قبض برق');
+      const localLoadMs = performance.now() - t;
+      const viaServer = await timeQueries(queries, ask);
+      rows.push({ size, engine: 'Ayin ranked (POST /api/search/query)', indexS: meiliIndexS, ...viaServer, rawKB: null, gzipKB: null, loadMs: localLoadMs });
+      await app.close();
 
       log(`${size} records: Meilisearch defaults …`);
       const uid = 'bench_defaults';
@@ -117,6 +109,8 @@ async function main() {
       rows.push({ size, engine: 'Meilisearch defaults', indexS: defaultsIndexS, ...defaults, rawKB: null, gzipKB: null, loadMs: null });
       await client.deleteIndex(uid).waitTask();
 
+      // --meili-only: the server's rows without the Lunr ones (which take minutes at 50,000 records).
+      if (values['meili-only']) continue;
       log(`${size} records: Ayin Lunr …`);
       t = performance.now();
       const file = JSON.stringify(buildLunrIndex(indexed, synonyms));
@@ -151,7 +145,6 @@ async function main() {
       });
       rows.push({ size, engine: 'Lunr + lunr-languages/ar', indexS: arBuildS, ...arTimes, rawKB: arFile.length / 1024, gzipKB: gzipSync(arFile).length / 1024, loadMs: null });
     }
-    await app.close();
   } finally {
     await meili.stop();
     rmSync(dataDir, { recursive: true, force: true });

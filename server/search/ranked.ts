@@ -12,7 +12,7 @@ import type { Meilisearch } from 'meilisearch';
 import { audienceFilter, canSee, type Audience } from '../../src/policy/audience';
 import { buildBm25Index, type Bm25Index } from '../../src/search/bm25-index';
 import { FACETS, matchesFilters, meiliFilter, type Filters } from '../../src/search/filters';
-import { TERM_FIELDS } from '../../src/search/meili-ranking';
+import { RANKING_DEFAULTS, TERM_FIELDS } from '../../src/search/meili-ranking';
 import { SEARCH_INDEX } from '../../src/search/meili-settings';
 import { rankedSearch, type MeiliAnswer, type RankedPage } from '../../src/search/ranked-search';
 import type { SearchRecord } from '../../src/search/record';
@@ -56,7 +56,7 @@ export function createRankedSearch(client: Meilisearch, { indexUid = SEARCH_INDE
   };
   const load = (v: string) => {
     const index = readAllDocuments(client, indexUid).then((docs) =>
-      buildBm25Index(docs, { keep: ({ codeTerms: _k, titleTerms: _t, contentTerms: _c, ...hit }) => hit as Hit }),
+      buildBm25Index(docs, { keep: ({ codeTerms: _k, titleTerms: _t, contentTerms: _c, ...hit }) => hit as Hit, options: RANKING_DEFAULTS.bm25 }),
     );
     const entry = { version: v, index };
     index.catch(() => {

@@ -1,6 +1,6 @@
 /**
- * Search endpoints: the browser's search configuration (engine, tenant token, Lunr index),
- * a narrow proxy to Meilisearch's search route (so Meilisearch need not be public), the
+ * Search endpoints: the browser's search configuration (engine, Lunr index), the server's
+ * ranked search (Meilisearch stays private: the browser never talks to it), the
  * audience-gated Lunr indexes, and the zero-result log.
  */
 import { existsSync } from 'node:fs';
@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readingAudience, type BuildAudience } from '../../src/content/build-audience';
 import { isAudience, type Audience } from '../../src/search/audience';
-import { SEARCH_INDEX } from '../../src/search/meili-settings';
 import { searchRoutes } from '../../src/api/search';
 import { ApiError } from '../accounts/api-errors';
 import { registerApi, type SessionLookup } from '../api/plugin';
@@ -25,8 +24,6 @@ export interface SearchRoutesOptions {
   readonly buildOf: (request: FastifyRequest) => Promise<BuildAudience>;
 }
 
-const MEILI_TIMEOUT_MS = 3000;
-
 export async function registerSearchRoutes(app: FastifyInstance, { service, siteDir, dataDir, buildOf, authOf }: SearchRoutesOptions): Promise<void> {
   const audienceOf = async (request: FastifyRequest): Promise<Audience> => readingAudience(await buildOf(request));
 
@@ -40,11 +37,9 @@ export async function registerSearchRoutes(app: FastifyInstance, { service, site
       async handler({ request }) {
         const audience = await audienceOf(request);
         const lunr = { url: `/search-index/${audience}.json` };
-        if ((await service.engine()) === 'meilisearch') {
-          const token = await service.token(audience);
-          if (token) return { engine: 'meilisearch' as const, audience, meili: { host: '/api/search/meili', index: SEARCH_INDEX, ...token }, lunr };
-        }
-        return { engine: 'lunr' as const, audience, lunr };
+        // Meilisearch itself is never reached from the browser: it asks POST /api/search/query.
+        const engine = service.ranked ? await service.engine() : 'lunr';
+        return { engine, audience, lunr };
       },
     });
 
@@ -59,30 +54,6 @@ export async function registerSearchRoutes(app: FastifyInstance, { service, site
         try {
           const page = await service.ranked.search({ query: body.query, audience, filters: body.filters ?? {}, offset: body.offset ?? 0, limit: body.limit ?? 10, facets: body.facets ?? false });
           return { audience, ...page };
-        } catch {
-          throw new ApiError(503, 'search_unavailable', 'جست‌وجوی کارساز پاسخ نداد.');
-        }
-      },
-    });
-
-    // Only the search route of the search index is reachable through the proxy.
-    route(searchRoutes.meiliSearch, {
-      access: 'public',
-      csrf: { exempt: 'a read (Meilisearch searches by POST): it changes nothing, and what it may return is fixed by the audience tenant token in the Authorization header, not by a cookie' },
-      bodyLimit: 16 * 1024,
-      async handler({ request, reply, params, body }) {
-        if (params.uid !== SEARCH_INDEX || !service.meili) throw new ApiError(404, 'not_found', 'جست‌وجوی کارساز در دسترس نیست.');
-        const authorization = request.headers.authorization;
-        if (!authorization?.startsWith('Bearer ')) throw new ApiError(401, 'unauthorized', 'برای جست‌وجو نشانه دسترسی لازم است.');
-        try {
-          const res = await fetch(`${service.meili.host}/indexes/${SEARCH_INDEX}/search`, {
-            method: 'POST',
-            headers: { authorization, 'content-type': 'application/json', connection: 'close' },
-            body: JSON.stringify(body ?? {}),
-            signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
-          });
-          reply.code(res.status).header('content-type', 'application/json; charset=utf-8');
-          return reply.send(await res.text());
         } catch {
           throw new ApiError(503, 'search_unavailable', 'جست‌وجوی کارساز پاسخ نداد.');
         }

@@ -1,4 +1,4 @@
-/** `/api/search/*` and `/api/health`: the browser's search configuration, the Meilisearch proxy, the zero-result log. */
+/** `/api/search/*` and `/api/health`: the browser's search configuration, the ranked search, the zero-result log. */
 import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
@@ -8,8 +8,6 @@ const audience = z.enum(['staff', 'contractor', 'public']);
 export const searchConfigSchema = z.object({
   engine: z.enum(['meilisearch', 'lunr']),
   audience,
-  /** Present when the engine is Meilisearch: a tenant token limited to the audience. */
-  meili: z.object({ host: z.string(), index: z.string(), token: z.string(), expiresAt: z.string() }).optional(),
   lunr: z.object({ url: z.string() }),
 });
 export type SearchConfig = z.infer<typeof searchConfigSchema>;
@@ -57,8 +55,6 @@ export type PublicHealth = z.infer<typeof publicHealthSchema>;
 
 export const searchRoutes = {
   config: defineRoute({ method: 'GET', path: '/api/search/config', response: searchConfigSchema }),
-  /** Meilisearch's own search answer, passed through as it is. */
-  meiliSearch: defineRoute({ method: 'POST', path: '/api/search/meili/indexes/:uid/search', params: z.object({ uid: z.string().max(100) }), body: z.unknown(), response: null }),
   /** The ranked search, run on the server in one Meilisearch round trip (src/search/ranked-search.ts). */
   query: defineRoute({ method: 'POST', path: '/api/search/query', body: searchQueryBodySchema, response: searchQueryResponseSchema }),
   zeroResults: defineRoute({ method: 'POST', path: '/api/search/zero-results', body: zeroResultsBodySchema, response: null }),

@@ -47,7 +47,10 @@ export interface RankingOptions {
   readonly perTerm: number;
   /** Weights of the fused rankings: Meilisearch `frequency`, `last`, BM25. */
   readonly weights: { readonly frequency: number; readonly last: number; readonly bm25: number };
-  readonly bm25?: Bm25Options;
+  /** BM25F's field weights, k1 and b, and (in-memory index only) the weight of an adjacent pair found as a phrase. */
+  readonly bm25?: Bm25Options & { readonly phrase?: number };
+  /** A long question of at least `fromWords` topic words fuses with these weights instead (it leans on BM25F). */
+  readonly longQuestion?: { readonly fromWords: number; readonly weights: RankingOptions['weights'] };
   /** Weight of a joined pair («صورت حساب» → «صورتحساب») or a synonym relative to a typed term. */
   readonly joinedWeight: number;
   readonly synonymWeight: number;
@@ -59,7 +62,11 @@ export interface RankingOptions {
 export const RANKING_DEFAULTS: RankingOptions = {
   candidates: 60,
   perTerm: 30,
-  weights: { frequency: 1, last: 1, bm25: 2 },
+  // A long question is ordered by BM25F alone over the candidates (Meilisearch's two orders and
+  // BM25F's own best): 0.870 on tests/search-eval against 0.862 fused 1/1/2 (issue 13, BENCHMARKS.md).
+  // Meilisearch still finds candidates and answers short queries and codes by itself.
+  weights: { frequency: 0, last: 0, bm25: 1 },
+  bm25: { k1: 1.6 },
   joinedWeight: 0.8,
   synonymWeight: 0.6,
   localTop: 60,
@@ -105,6 +112,17 @@ export function queryTermWeights(shaped: ShapedQuery, synonyms: readonly string[
   return weights;
 }
 
+/** The fusion weights for a query's shape: a long question may lean on BM25F (RankingOptions.longQuestion). */
+export function fusionWeights(shaped: ShapedQuery, options: RankingOptions = RANKING_DEFAULTS): RankingOptions['weights'] {
+  const long = options.longQuestion;
+  return long && shaped.words.length >= long.fromWords ? long.weights : options.weights;
+}
+
+/** Adjacent topic words, by their whole forms: what a phrase bonus looks for. */
+export function queryPairs(shaped: ShapedQuery): [string, string][] {
+  return shaped.words.slice(1).map((w, i) => [shaped.words[i]![0]!, w[0]!]);
+}
+
 /**
  * One ranking of the passes' hits (the first `wanted`). `results[i]` answers `plan.passes[i]`;
  * hits of a long query must carry TERM_FIELDS.
@@ -129,10 +147,11 @@ export function rankMeiliHits<H extends { id: string | number } & Partial<TermFi
   const scores = bm25Scores([...weights.keys()], docs, bm25, weights);
   // A candidate without any query term is not in BM25's ranking at all (a rank there would still earn it fusion credit).
   const bm25Order = candidates.map((h, i) => ({ id: String(h.id), s: scores[i] ?? 0 })).filter((x) => x.s > 0).sort((a, b) => b.s - a.s).map((x) => x.id);
+  const fusion = fusionWeights(plan.shaped, options);
   const fused = reciprocalRankFusion([
-    { ids: (of('frequency')[0]?.hits ?? []).map((h) => String(h.id)), weight: options.weights.frequency },
-    { ids: (of('last')[0]?.hits ?? []).map((h) => String(h.id)), weight: options.weights.last },
-    { ids: bm25Order, weight: options.weights.bm25 },
+    { ids: (of('frequency')[0]?.hits ?? []).map((h) => String(h.id)), weight: fusion.frequency },
+    { ids: (of('last')[0]?.hits ?? []).map((h) => String(h.id)), weight: fusion.last },
+    { ids: bm25Order, weight: fusion.bm25 },
   ]);
   return fused.slice(0, wanted).map((id) => byId.get(id)!);
 }

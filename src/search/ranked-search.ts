@@ -9,7 +9,7 @@
 import type { TermFields } from './bm25';
 import type { Bm25Index } from './bm25-index';
 import { reciprocalRankFusion } from './fusion';
-import { meiliPlan, queryTermWeights, RANKING_DEFAULTS, rankMeiliHits, TERM_FIELDS, type MatchingStrategy, type RankingOptions } from './meili-ranking';
+import { fusionWeights, meiliPlan, queryPairs, queryTermWeights, RANKING_DEFAULTS, rankMeiliHits, TERM_FIELDS, type MatchingStrategy, type RankingOptions } from './meili-ranking';
 
 export interface MeiliQuery {
   readonly q: string;
@@ -88,21 +88,21 @@ export async function rankedSearch<H extends { readonly id: string }>(
 
   // The whole collection scored once: the best documents join Meilisearch's candidates, and
   // every candidate is ordered by its score there (exact frequencies, not the candidates').
-  const weights = queryTermWeights(plan.shaped, synonyms, options);
-  const scores = local.index.scores(weights);
+  const scored = local.index.score({ termWeights: queryTermWeights(plan.shaped, synonyms, options), pairs: queryPairs(plan.shaped) });
   const byId = new Map<string, H>();
   for (const r of results) for (const h of r.hits) if (!byId.has(h.id)) byId.set(h.id, h);
-  for (const { record } of local.index.top(weights, options.localTop, local.accept)) if (!byId.has(record.id)) byId.set(record.id, record);
+  for (const { record } of scored.top(options.localTop, local.accept)) if (!byId.has(record.id)) byId.set(record.id, record);
   const bm25Order = [...byId.keys()]
-    .map((id) => ({ id, s: scores.get(id) ?? 0 }))
+    .map((id) => ({ id, s: scored.scoreOf(id) }))
     .filter((x) => x.s > 0)
     .sort((a, b) => b.s - a.s)
     .map((x) => x.id);
   const order = (i: number) => (results[i]?.hits ?? []).map((h) => h.id);
+  const weights = fusionWeights(plan.shaped, options);
   const fused = reciprocalRankFusion([
-    { ids: order(0), weight: options.weights.frequency },
-    { ids: order(1), weight: options.weights.last },
-    { ids: bm25Order, weight: options.weights.bm25 },
+    { ids: order(0), weight: weights.frequency },
+    { ids: order(1), weight: weights.last },
+    { ids: bm25Order, weight: weights.bm25 },
   ]);
   return page(fused.slice(offset, wanted).map((id) => byId.get(id)!));
 }

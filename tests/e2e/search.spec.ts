@@ -95,7 +95,7 @@ test('when Meilisearch stops, search falls back to the offline index and says so
   process.kill(Number(readFileSync(FALLBACK_PID_FILE, 'utf8')), 'SIGUSR2');
   await expect.poll(async () => (await (await fetch(`${base}/api/search/config`)).json()).engine, { timeout: 10_000 }).toBe('lunr');
 
-  // Same page, new query: the browser still holds its token; Meilisearch does not answer.
+  // Same page, new query: the browser still believes the server's search is up; it does not answer.
   await page.getByRole('searchbox', { name: 'عبارت جست‌وجو' }).fill('جریمه تجاوز از قدرت');
   await page.getByRole('button', { name: 'جست‌وجو', exact: true }).click();
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toBeVisible();
@@ -106,7 +106,7 @@ test('when Meilisearch stops, search falls back to the offline index and says so
   await expect(page.getByText(/جست‌وجوی آفلاین/)).toBeVisible();
 });
 
-test('a signed-in contractor gets the contractor search token and offline index, not staff ones', async ({ request }) => {
+test('a signed-in contractor gets the contractor offline index and ranked search, not staff ones', async ({ request }) => {
   // Visitors who have not signed in get the public audience.
   expect((await (await request.get('/api/search/config')).json()).audience).toBe('public');
   const signIn = await request.post('/api/auth/sign-in', { data: { username: 'demo.contractor', password: 'ayin-demo-1234' } });
@@ -116,11 +116,38 @@ test('a signed-in contractor gets the contractor search token and offline index,
   expect(config.lunr.url).toBe('/search-index/contractor.json');
   expect((await request.get('/search-index/staff.json')).status()).toBe(403);
   expect((await request.get('/search-index/contractor.json')).status()).toBe(200);
-  // The token's rules are the contractor's: a staff-only filter returns nothing staff-only.
-  const res = await request.post(`/api/search/meili/indexes/ayin/search`, {
-    headers: { authorization: `Bearer ${config.meili.token}` },
-    data: { q: '', filter: 'audience = staff', limit: 1000, attributesToRetrieve: ['id', 'audience'] },
-  });
-  const hits = (await res.json()).hits as { audience: string[] }[];
+  // Meilisearch is never reached from the browser: no token, no proxy.
+  expect(config.meili).toBeUndefined();
+  expect((await request.post('/api/search/meili/indexes/ayin/search', { data: { q: '' } })).status()).toBe(404);
+  // The ranked search answers under the session's audience: a body asking for staff-only texts gets none.
+  const res = await request.post('/api/search/query', { data: { query: 'مهلت پاسخ به شکایت مشترک چند روز است', limit: 50, filters: { audience: ['staff'] }, audience: 'staff' } });
+  expect(res.status()).toBe(200);
+  const answer = await res.json();
+  expect(answer.audience).toBe('contractor');
+  const hits = answer.hits as { audience: string[] }[];
   expect(hits.filter((h) => !h.audience.includes('contractor') && !h.audience.includes('public'))).toEqual([]);
+});
+
+test('a question asked in the navbar and on /search is answered by the server in one request, its clause first with its breadcrumb', async ({ page }) => {
+  const QUESTION = 'مشترک بدهکار بعد از پرداخت بدهی چند ساعت بعد برق او وصل می‌شود';
+  const asked: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().includes('/api/search/')) asked.push(`${req.method()} ${new URL(req.url()).pathname}`);
+  });
+  await gotoHydrated(page, '/');
+  const box = page.getByRole('combobox', { name: 'جست‌وجو در مقررات، دوره‌ها و ابلاغیه‌ها' });
+  await box.fill(QUESTION);
+  const first = page.getByRole('listbox', { name: 'نتایج جست‌وجو' }).getByRole('option').first();
+  await expect(first).toBeVisible();
+  // The first hit is a clause (its link has the clause's anchor) and shows where it sits.
+  await expect(first.locator('a')).toHaveAttribute('href', /#ماده-/);
+  await expect(first).toContainText('›');
+  await expect(page.getByText('جست‌وجوی آفلاین')).toHaveCount(0);
+
+  await gotoHydrated(page, `/search?q=${encodeURIComponent(QUESTION)}`);
+  const hit = page.locator('section[aria-label="نتایج"] ol li').first();
+  await expect(hit.locator('a')).toHaveAttribute('href', /#ماده-/);
+  await expect(hit).toContainText('›');
+  expect(asked).toContain('POST /api/search/query');
+  expect(asked.filter((a) => a.includes('/api/search/meili'))).toEqual([]);
 });

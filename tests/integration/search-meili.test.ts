@@ -234,36 +234,17 @@ describe('server search routes with Meilisearch', () => {
     rmSync(siteDir, { recursive: true, force: true });
   });
 
-  async function proxySearch(server: FastifyInstance, q: string, extra: Record<string, unknown> = {}) {
-    const config = (await server.inject({ url: '/api/search/config' })).json();
-    return server.inject({
-      method: 'POST',
-      url: '/api/search/meili/indexes/ayin/search',
-      headers: { authorization: `Bearer ${config.meili.token}` },
-      payload: { q: searchableText(q), limit: 50, ...extra },
-    });
-  }
-
-  it('hands the browser a tenant token, never the master key', async () => {
+  it('tells the browser the engine and its offline index, never a key or the Meilisearch address', async () => {
     const res = await app.inject({ url: '/api/search/config' });
-    expect(res.json()).toMatchObject({ engine: 'meilisearch', audience: 'staff', meili: { host: '/api/search/meili', index: 'ayin' } });
+    expect(res.json()).toEqual({ engine: 'meilisearch', audience: 'staff', lunr: { url: '/search-index/staff.json' } });
     expect(res.body).not.toContain(meili.masterKey);
+    expect(res.body).not.toContain(meili.host);
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('searches through the proxy with the audience of the token', async () => {
-    const staffOnlyTitle = staffOnly.find((r) => r.anchor === '')!;
-    const asStaff = await proxySearch(app, staffOnlyTitle.title);
-    expect(asStaff.statusCode).toBe(200);
-    expect(asStaff.json().hits.map((h: { id: string }) => h.id)).toContain(staffOnlyTitle.id);
-    const asContractor = await proxySearch(contractorApp, staffOnlyTitle.title, { filter: 'audience = staff' });
-    expect(asContractor.statusCode, asContractor.body).toBe(200);
-    expect(asContractor.json().hits.filter((h: { audience: string[] }) => !canSee('contractor', h.audience))).toEqual([]);
-    // The contractor's token through the proxy does find what contractors may read.
-    const forContractors = prepared.records.find((r) => r.anchor === '' && r.audience.includes('contractor') && !r.audience.includes('public'))!;
-    const found = await proxySearch(contractorApp, forContractors.title);
-    expect(found.statusCode, found.body).toBe(200);
-    expect(found.json().hits.map((h: { id: string }) => h.id)).toContain(forContractors.id);
+  it('has no proxy to Meilisearch any more: the browser asks the ranked search', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', headers: { authorization: 'Bearer x' }, payload: { q: 'قبض' } });
+    expect(res.statusCode).toBe(404);
   });
 
   const rankedQuery = (server: FastifyInstance, payload: Record<string, unknown>) => server.inject({ method: 'POST', url: '/api/search/query', payload });
@@ -297,12 +278,8 @@ describe('server search routes with Meilisearch', () => {
     expect(badLimit.body).toContain('تعداد نتیجه');
   });
 
-  it('refuses other indexes, missing tokens and oversized bodies', async () => {
-    expect((await app.inject({ method: 'POST', url: '/api/search/meili/indexes/other/search', payload: {} })).statusCode).toBe(404);
-    const noToken = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', payload: {} });
-    expect(noToken.statusCode).toBe(401);
-    expect(noToken.json().message).toMatch(/نشانه دسترسی/);
-    const huge = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', headers: { authorization: 'Bearer x' }, payload: { q: 'ا'.repeat(20_000) } });
+  it('refuses an oversized ranked query body', async () => {
+    const huge = await rankedQuery(app, { query: 'ا'.repeat(20_000) });
     expect(huge.statusCode).toBe(413);
   });
 
@@ -333,9 +310,9 @@ describe('server search routes with Meilisearch', () => {
     await expect.poll(async () => (await app.inject({ url: '/api/search/config' })).json().engine, { timeout: 10_000 }).toBe('lunr');
     const config = (await app.inject({ url: '/api/search/config' })).json();
     expect(config).toMatchObject({ engine: 'lunr', lunr: { url: '/search-index/staff.json' } });
-    const proxied = await app.inject({ method: 'POST', url: '/api/search/meili/indexes/ayin/search', headers: { authorization: 'Bearer x' }, payload: { q: 'x' } });
-    expect(proxied.statusCode).toBe(503);
-    expect(proxied.json().message).toBe('جست‌وجوی کارساز پاسخ نداد.');
+    const ranked = await rankedQuery(app, { query: 'قبض برق' });
+    expect(ranked.statusCode).toBe(503);
+    expect(ranked.json().message).toBe('جست‌وجوی کارساز پاسخ نداد.');
     // Visitors are told the status only (details are for admins: server/__tests__/health.test.ts).
     await expect.poll(async () => (await app.inject({ url: '/api/health' })).json(), { timeout: 10_000 }).toEqual({ status: 'degraded' });
   });

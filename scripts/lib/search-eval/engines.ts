@@ -130,7 +130,7 @@ async function createRawEngine(
     const { records, synonyms } = prepareIndex(docsAsRecords(docs), glossary);
     await reindex({ client, records, synonyms: meiliSynonyms(synonyms), indexUid });
     // As the server does (server/search/ranked.ts): its in-memory BM25F index of every record, unless asked not to.
-    const index = localIndex ? buildBm25Index(records) : undefined;
+    const index = localIndex ? buildBm25Index(records, { options: ranking.bm25 }) : undefined;
     return {
       search: async (q, limit, filters) => {
         const page = await rankedSearch(

@@ -1,6 +1,6 @@
 /**
- * The browser's search: Meilisearch through the server when it is configured and answers
- * within a second, else the Lunr index built with the site ("offline"). Both get the query
+ * The browser's search: the server's ranked search (Meilisearch and its BM25F index, one
+ * request per query) when it is configured and answers within a second, else the Lunr index built with the site ("offline"). Both get the query
  * through the same normaliser; the results come back in one shape.
  *
  * When Meilisearch fails, the next queries go straight to Lunr (no second of waiting on each
@@ -8,11 +8,10 @@
  * restarted Meilisearch is used again without reloading the page.
  */
 import { editionHits } from '@site/src/search/editions';
-import { FACETS, matchesFilters, meiliFilter, type Facet } from '@site/src/search/filters';
+import { FACETS, matchesFilters, type Facet } from '@site/src/search/filters';
 import type { LunrIndexFile, LunrSearcher } from '@site/src/search/lunr-engine';
-import type { TermFields } from '@site/src/search/bm25';
 import { clauseFirst } from '@site/src/search/clause-first';
-import { meiliPlan, rankMeiliHits, TERM_FIELDS } from '@site/src/search/meili-ranking';
+import { searchQueryResponseSchema, searchRoutes, type SearchQueryBody } from '@site/src/api/search';
 import type { SearchRecord } from '@site/src/search/record';
 import { searchableText } from '@site/src/search/tokenize';
 import { SearchUnavailableError, type SearchConfig, type SearchRequest, type SearchResponse } from './types';
@@ -23,7 +22,6 @@ const RETRY_FIRST_MS = 2000;
 const RETRY_MAX_MS = 30_000;
 /** Longer queries are cut: nobody types more, and it bounds the work per keystroke. */
 export const MAX_QUERY_LENGTH = 200;
-const RETRIEVE = ['id', 'kind', 'url', 'anchor', 'hierarchy', 'title', 'content', 'code', 'area', 'type', 'authority', 'audience', 'edition', 'inForceFrom'];
 
 let configPromise: Promise<SearchConfig> | undefined;
 let lunrPromise: Promise<LunrSearcher> | undefined;
@@ -49,9 +47,6 @@ async function searchConfig(): Promise<SearchConfig> {
     .catch(() => ({ engine: 'lunr' as const, audience: 'public', lunr: { url: '/search-index/public.json' } }));
   const config = await configPromise;
   lastConfig = config;
-  if (config.meili && Date.parse(config.meili.expiresAt) - Date.now() < 60_000) {
-    configPromise = undefined; // the token is about to expire: ask again next time
-  }
   return config;
 }
 
@@ -67,42 +62,34 @@ async function lunrSearcher(url: string): Promise<LunrSearcher> {
   return lunrPromise;
 }
 
-async function searchMeili(config: SearchConfig, request: Required<SearchRequest>): Promise<SearchResponse> {
-  const meili = config.meili!;
-  const offset = (request.page - 1) * request.perPage;
-  // The query's shape decides the passes (src/search/meili-ranking.ts): one for a code or a few
-  // words, two re-ranked with BM25 and fused for a question; every pass goes through the server's proxy.
-  const plan = meiliPlan(request.query, offset + request.perPage);
-  const ranked = plan.passes.length > 1;
-  const bodies = await Promise.all(
-    plan.passes.map(async (pass, i) => {
-      const res = await fetch(`${meili.host}/indexes/${meili.index}/search`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${meili.token}` },
-        body: JSON.stringify({
-          q: pass.q,
-          filter: meiliFilter(request.filters),
-          offset: ranked ? 0 : offset,
-          limit: ranked ? pass.limit : request.perPage,
-          attributesToRetrieve: ranked ? [...RETRIEVE, ...TERM_FIELDS] : RETRIEVE,
-          // The first pass's total is the page's total; the others' totals are term frequencies.
-          matchingStrategy: pass.matchingStrategy,
-          ...(request.facets && i === 0 ? { facets: [...FACETS] } : {}),
-        }),
-        signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
-      return (await res.json()) as { hits: (SearchRecord & Partial<TermFields>)[]; estimatedTotalHits?: number; facetDistribution?: SearchResponse['facets'] };
-    }),
-  );
-  const [first] = bodies;
-  const ordered = ranked
-    ? rankMeiliHits(plan, bodies, offset + request.perPage)
-        .slice(offset)
-        .map(({ codeTerms: _k, titleTerms: _t, contentTerms: _c, ...hit }) => hit as SearchRecord)
-    : first!.hits;
-  const hits = request.page === 1 ? clauseFirst(ordered) : ordered;
-  return { engine: 'meilisearch', audience: config.audience, offline: false, hits, total: first!.estimatedTotalHits ?? hits.length, facets: first!.facetDistribution ?? {} };
+async function searchServer(config: SearchConfig, request: Required<SearchRequest>): Promise<SearchResponse> {
+  // One request: the server runs every pass of the query and ranks them (server/search/ranked.ts)
+  // under the session's audience; the browser sends only what the reader typed and chose.
+  const body: SearchQueryBody = {
+    query: request.query,
+    filters: request.filters,
+    offset: (request.page - 1) * request.perPage,
+    limit: request.perPage,
+    facets: request.facets,
+  };
+  const res = await fetch(searchRoutes.query.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(MEILI_TIMEOUT_MS),
+  });
+  if (!res.ok) throw new Error(`the server's search answered ${res.status}`);
+  const answer = searchQueryResponseSchema.parse(await res.json());
+  const hits = answer.hits as unknown as SearchRecord[];
+  return {
+    engine: 'meilisearch',
+    audience: answer.audience,
+    offline: false,
+    hits: request.page === 1 ? clauseFirst(hits) : hits,
+    total: answer.total,
+    facets: answer.facets,
+  };
 }
 
 async function searchLunr(config: SearchConfig, request: Required<SearchRequest>, offline: boolean): Promise<SearchResponse> {
@@ -139,9 +126,9 @@ export async function search(input: SearchRequest): Promise<SearchResponse> {
   const probe = !lastConfig || Date.now() >= meiliHealth.retryAt;
   const config = probe ? await searchConfig() : lastConfig!;
   if (probe) {
-    if (config.engine === 'meilisearch' && config.meili) {
+    if (config.engine === 'meilisearch') {
       try {
-        const response = await searchMeili(config, request);
+        const response = await searchServer(config, request);
         meiliAnswered();
         return response;
       } catch {

@@ -4,7 +4,6 @@ import type { SearchRecord } from '@site/src/search/record';
 export interface SearchConfig {
   engine: 'meilisearch' | 'lunr';
   audience: string;
-  meili?: { host: string; index: string; token: string; expiresAt: string };
   lunr: { url: string };
 }
 
