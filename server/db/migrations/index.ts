@@ -17,6 +17,7 @@ import * as m010 from './010-refreshers';
 import * as m011 from './011-notification-addresses';
 import * as m012 from './012-surveys';
 import * as m015 from './015-xapi-outbox';
+import * as m016 from './016-survey-organisation';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '011-notification-addresses': m011,
   '012-surveys': m012,
   '015-xapi-outbox': m015,
+  '016-survey-organisation': m016,
 };
