@@ -6,6 +6,7 @@ import { EDITING_ROLES, PUBLISHING_ROLES } from '@site/src/api/editorial';
 import Dashboard from '@site/src/components/Editorial/Dashboard';
 import PublishForm from '@site/src/components/Editorial/PublishForm';
 import Reviews from '@site/src/components/Editorial/Reviews';
+import ZeroResultsSection from '@site/src/components/Editorial/ZeroResultsSection';
 import EditorFeedback from '@site/src/components/Feedback/EditorFeedback';
 import SignedIn from '@site/src/components/Training/SignedIn';
 
@@ -23,6 +24,7 @@ export default function EditorialPage(): ReactNode {
               <Dashboard />
               <Reviews />
               <EditorFeedback />
+              <ZeroResultsSection />
               {PUBLISHING_ROLES.includes(session.user.role) && <PublishForm />}
             </>
           )}
