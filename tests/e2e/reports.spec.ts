@@ -34,7 +34,7 @@ test('a supervisor filters the reports by company and date, sees the charts, and
     data: { username, password, displayName: 'پیمان پارسا', role: 'contractor', company: '', companyCode: COMPANY.code, unitCode: '', email: '' },
     headers: { 'x-csrf-token': adminCsrf },
   });
-  expect(created.status(), await created.text()).toBe(200);
+  expect(created.status(), await created.text()).toBe(201);
 
   // The contractor takes the quiz today (answers nothing: a submitted attempt is enough for the reports).
   const learner = await playwright.request.newContext({ baseURL });
@@ -105,5 +105,9 @@ test('a supervisor filters the reports by company and date, sees the charts, and
   // Nothing wider than the phone but the tables' own scrolling boxes.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: 'test-results/reports-390.png', fullPage: true });
+  // The first screens as a phone shows them: the filters, then the charts.
+  await page.screenshot({ path: 'test-results/reports-390-top.png' });
+  await page.getByRole('img', { name: 'نمودار درصد قبولی به تفکیک شرکت' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/reports-390-chart.png' });
   await Promise.all([admin.dispose(), learner.dispose()]);
 });
