@@ -353,6 +353,8 @@ export interface SurveyResponsesTable {
   subject: string;
   user_id: string;
   company: string | null;
+  /** The learner's organisation at answering (migration 016); results group by it. */
+  company_id: ColumnType<string | null, string | null | undefined, string | null>;
   unit: string | null;
   presenter: string | null;
   /** JSON: { question id: 1..5 }. */

@@ -7,6 +7,11 @@
  * Definitions: a learner of a course is anyone who opened one of its lessons or started its
  * quiz; pass rate = learners with a passed attempt / learners with a submitted attempt;
  * completion rate = learners with a certificate / learners.
+ *
+ * Filters (server/reports/filter.ts) narrow the queries themselves, in SQL: the learner's
+ * company and unit, the course, and the day range on each row's own time (a lesson's first
+ * opening, an attempt's start or submission, a certificate's issue). A learner's company is
+ * their organisation (`users.company_id`), named as `companies` names it.
  */
 import type { Kysely } from 'kysely';
 import type { AttemptResult } from '../../src/domain/quiz';
@@ -15,6 +20,9 @@ import type { Database } from '../db/schema';
 import type { TrainingCatalog } from '../training/catalog';
 import { TRAINING_ERRORS } from '../training/errors';
 import { formatCertificateCode } from '../certificates/code';
+import { currencyOf } from '../training/currency';
+import type { ReportFilter, ReportOverview } from '../../src/api/reports';
+import { narrowed, resolveReportFilter, type ResolvedReportFilter } from './filter';
 
 /** The row label for learners who belong to no contractor company (the company's own staff). */
 export const OWN_STAFF = 'کارکنان شرکت';
@@ -73,11 +81,15 @@ export interface ReportFileNames {
 const REPORT_LABELS: Record<ReportName, string> = { courses: 'دوره‌ها', learners: 'فراگیران', questions: 'پرسش‌ها' };
 
 export interface ReportsService {
+  /** The request's filters against the database (400 for an unknown organisation, 404 for an unknown course). */
+  resolve(filter: Partial<ReportFilter>): Promise<ResolvedReportFilter>;
   /** The download's names; the course must be one of the catalog's (else `course_not_found`). */
   fileNames(name: ReportName, course?: string, extension?: 'csv' | 'xlsx'): ReportFileNames;
-  courses(): Promise<CourseReportRow[]>;
-  learners(course?: string): Promise<LearnerReportRow[]>;
-  questions(course?: string): Promise<QuestionReportRow[]>;
+  courses(filter?: ResolvedReportFilter): Promise<CourseReportRow[]>;
+  learners(filter?: ResolvedReportFilter): Promise<LearnerReportRow[]>;
+  questions(filter?: ResolvedReportFilter): Promise<QuestionReportRow[]>;
+  /** What the charts need beyond the tables: completions per Jalali month, refreshers outstanding, the filters' choices. */
+  overview(filter?: ResolvedReportFilter): Promise<ReportOverview>;
 }
 
 const rate = (part: number, whole: number) => (whole ? Math.round((part * 100) / whole) : null);
@@ -95,22 +107,43 @@ interface Activity {
   lastAt: number;
 }
 
-export function createReportsService({ db, catalog }: { db: Kysely<Database>; catalog: TrainingCatalog }): ReportsService {
+const monthOf = (ms: number) => jalaliDay(ms).slice(0, 7);
+
+/** Every Jalali month from the first to the last (`1404/11` … `1405/02`), so a chart's gaps show as zeros. */
+function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split('/').map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const label = `${year}/${String(month).padStart(2, '0')}`;
+    months.push(label);
+    if (label >= last) break;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+  return months;
+}
+
+export function createReportsService({ db, catalog, now = Date.now }: { db: Kysely<Database>; catalog: TrainingCatalog; now?: () => number }): ReportsService {
   const courseFilter = (course: string | undefined) => {
     if (course === undefined || course === '') return undefined;
     if (!catalog.course(course)) throw TRAINING_ERRORS.courseNotFound();
     return course;
   };
 
-  /** Every (learner, course) with any activity, with its tallies. */
-  async function activities(course?: string): Promise<{ activity: Activity[]; users: Map<string, { name: string; username: string; company: string | null }> }> {
+  /** Every (learner, course) with any activity inside the filter, with its tallies. */
+  async function activities(filter: ResolvedReportFilter = {}): Promise<{ activity: Activity[]; users: Map<string, { name: string; username: string; company: string | null }> }> {
     const [views, attempts, certificates, users] = await Promise.all([
-      (course ? db.selectFrom('lesson_views').where('course', '=', course) : db.selectFrom('lesson_views')).select(['user_id', 'course', 'lesson', 'first_opened_at']).execute(),
-      (course ? db.selectFrom('quiz_attempts').where('course', '=', course) : db.selectFrom('quiz_attempts'))
-        .select(['user_id', 'course', 'started_at', 'submitted_at', 'score', 'passed'])
+      narrowed(db, db.selectFrom('lesson_views').select(['user_id', 'course', 'lesson', 'first_opened_at']), filter, 'first_opened_at').execute(),
+      narrowed(db, db.selectFrom('quiz_attempts').select(['user_id', 'course', 'started_at', 'submitted_at', 'score', 'passed']), filter, 'started_at').execute(),
+      narrowed(db, db.selectFrom('certificates').select(['user_id', 'course', 'code', 'issued_at']), filter, 'issued_at').execute(),
+      db
+        .selectFrom('users')
+        .leftJoin('companies', 'companies.id', 'users.company_id')
+        .select(['users.id', 'users.display_name', 'users.username', 'users.company', 'companies.name as company_name'])
         .execute(),
-      (course ? db.selectFrom('certificates').where('course', '=', course) : db.selectFrom('certificates')).select(['user_id', 'course', 'code', 'issued_at']).execute(),
-      db.selectFrom('users').select(['id', 'display_name', 'username', 'company']).execute(),
     ]);
     const byKey = new Map<string, Activity>();
     const known = (c: string) => catalog.course(c);
@@ -148,11 +181,14 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
     }
     return {
       activity: [...byKey.values()],
-      users: new Map(users.map((u) => [u.id, { name: u.display_name, username: u.username, company: u.company }])),
+      // The organisation's name when the user belongs to one; the free text of older accounts otherwise.
+      users: new Map(users.map((u) => [u.id, { name: u.display_name, username: u.username, company: u.company_name ?? u.company }])),
     };
   }
 
   return {
+    resolve: (filter) => resolveReportFilter(db, filter, (id) => Boolean(catalog.course(id))),
+
     fileNames(name, courseId, extension = 'csv') {
       const course = courseFilter(courseId);
       const title = course ? catalog.course(course)!.title : undefined;
@@ -163,10 +199,11 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
       };
     },
 
-    async courses() {
-      const { activity, users } = await activities();
+    async courses(filter = {}) {
+      const { activity, users } = await activities(filter);
       const rows: CourseReportRow[] = [];
       for (const course of catalog.courses) {
+        if (filter.course && course.id !== filter.course) continue;
         const ofCourse = activity.filter((a) => a.course === course.id);
         const companies = [...new Set(ofCourse.map((a) => users.get(a.userId)?.company ?? OWN_STAFF))].sort((x, y) => x.localeCompare(y, 'fa'));
         const tally = (company: string, group: Activity[]): CourseReportRow => {
@@ -191,9 +228,8 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
       return rows;
     },
 
-    async learners(courseId) {
-      const course = courseFilter(courseId);
-      const { activity, users } = await activities(course);
+    async learners(filter = {}) {
+      const { activity, users } = await activities(filter);
       return activity
         .map((a): LearnerReportRow => {
           const user = users.get(a.userId);
@@ -217,11 +253,9 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
         .sort((x, y) => x.course.localeCompare(y.course) || (x.company ?? '').localeCompare(y.company ?? '', 'fa') || x.learner.localeCompare(y.learner, 'fa'));
     },
 
-    async questions(courseId) {
-      const course = courseFilter(courseId);
-      let query = db.selectFrom('quiz_attempts').select(['course', 'result']).where('submitted_at', 'is not', null);
-      if (course) query = query.where('course', '=', course);
-      const graded = await query.execute();
+    async questions(filter = {}) {
+      const course = filter.course;
+      const graded = await narrowed(db, db.selectFrom('quiz_attempts').select(['course', 'result']).where('submitted_at', 'is not', null), filter, 'submitted_at').execute();
       const tallies = new Map<string, { course: string; id: string; answered: number; correct: number }>();
       // Every pool question is listed, even one no attempt has drawn yet.
       for (const c of catalog.courses) {
@@ -243,6 +277,30 @@ export function createReportsService({ db, catalog }: { db: Kysely<Database>; ca
           return { course: t.course, question: t.id, type: question.type, prompt: question.prompt, answered: t.answered, correct: t.correct, correctRate: rate(t.correct, t.answered) };
         })
         .sort((a, b) => (a.correctRate ?? 101) - (b.correctRate ?? 101) || b.answered - a.answered || a.question.localeCompare(b.question));
+    },
+
+    async overview(filter = {}) {
+      // The date range applies to when a course was completed: "completed in Farvardin and now owing a refresher".
+      const [issued, companies, units] = await Promise.all([
+        narrowed(db, db.selectFrom('certificates').selectAll(), filter, 'issued_at').execute(),
+        db.selectFrom('companies').select(['code', 'name']).where('code', 'is not', null).execute(),
+        db.selectFrom('units').select(['code', 'name']).where('code', 'is not', null).execute(),
+      ]);
+      const perMonth = new Map<string, number>();
+      for (const c of issued) if (catalog.course(c.course)) perMonth.set(monthOf(Number(c.issued_at)), (perMonth.get(monthOf(Number(c.issued_at))) ?? 0) + 1);
+      const seen = [...perMonth.keys()].sort();
+      const first = filter.fromMs !== undefined ? monthOf(filter.fromMs) : seen[0];
+      const last = filter.toMs !== undefined ? monthOf(filter.toMs - 1) : seen.at(-1);
+      const months = first && last ? monthsBetween(first, last) : [];
+      const due = new Map<string, number>();
+      for (const row of issued) if (currencyOf(row, catalog, now()).status === 'refresher-due') due.set(row.course, (due.get(row.course) ?? 0) + 1);
+      const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'fa');
+      return {
+        completionsByMonth: months.map((month) => ({ month, completed: perMonth.get(month) ?? 0 })),
+        refreshersOutstanding: catalog.courses.filter((c) => due.has(c.id)).map((c) => ({ course: c.id, courseTitle: c.title, due: due.get(c.id)! })),
+        companies: companies.map((c) => ({ code: c.code!, name: c.name })).sort(byName),
+        units: units.map((u) => ({ code: u.code!, name: u.name })).sort(byName),
+      };
     },
   };
 }

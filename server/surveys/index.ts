@@ -3,7 +3,9 @@
  * certificate exists) or attending a seminar (attendance marked present); a second submission
  * counts once (the table's key; the first answer stands). Anyone else is told there is no such
  * survey (404), so the route does not reveal who completed what. Supervisors see results per
- * course or seminar, per presenter and per company, each group withheld below the minimum.
+ * course or seminar, per presenter and per company (the learner's organisation,
+ * `users.company_id`, kept with the answer), each group withheld below the minimum, through
+ * the same filters as every report (server/reports/filter.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -16,6 +18,8 @@ import { ApiError } from '../accounts/api-errors';
 import type { User } from '../accounts/users';
 import { registerApi } from '../api/plugin';
 import type { Database } from '../db/schema';
+import { resolveReportFilter, type ResolvedReportFilter } from '../reports/filter';
+import type { ReportFilter } from '../../src/api/reports';
 
 export interface SurveySubjects {
   /** The course's title if the user may take it; undefined otherwise. */
@@ -35,6 +39,8 @@ export interface SurveyOptions {
 
 const NOT_FOUND = () => new ApiError(404, 'survey_not_found', 'نظرسنجی‌ای برای شما در این دوره یا همایش نیست؛ نظرسنجی پس از پایان دوره یا حضور در همایش باز می‌شود.');
 const STAFF_COMPANY = 'کارکنان شرکت';
+/** The group key of answers from no organisation (no company id is empty). */
+const STAFF_KEY = 'own-staff';
 
 export type SurveyService = ReturnType<typeof createSurveyService>;
 
@@ -78,7 +84,7 @@ export function createSurveyService({ db, definition, subjects, now = Date.now }
       const { presenter } = await eligible(user, kind, subject);
       const checked = checkRatings(questions, body.ratings);
       if (!checked.ok) throw new ApiError(400, 'invalid_rating', checked.message, { fields: [checked.field] });
-      const org = await db.selectFrom('users').select(['company', 'unit_id']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      const org = await db.selectFrom('users').select(['company', 'company_id', 'unit_id']).where('id', '=', user.id).executeTakeFirstOrThrow();
       const inserted = await db
         .insertInto('survey_responses')
         .values({
@@ -86,6 +92,7 @@ export function createSurveyService({ db, definition, subjects, now = Date.now }
           subject,
           user_id: user.id,
           company: org.company,
+          company_id: org.company_id,
           unit: org.unit_id,
           presenter,
           ratings: JSON.stringify(checked.ratings),
@@ -97,19 +104,25 @@ export function createSurveyService({ db, definition, subjects, now = Date.now }
       return { recorded: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1 };
     },
 
-    async results(kind: SurveyKind, filter: SurveyFilter = {}): Promise<SurveyResults> {
+    /** The request's filters resolved as the training reports resolve them. */
+    resolve: (filter: Partial<ReportFilter>) => resolveReportFilter(db, filter, (id) => subjects.courseTitle(id) !== undefined),
+
+    async results(kind: SurveyKind, filter: ResolvedReportFilter = {}): Promise<SurveyResults> {
       const def = definition();
       if (!def) return { minimum: 5, questions: [], bySubject: [], byPresenter: [], byCompany: [] };
       let query = db
         .selectFrom('survey_responses as s')
-        .select(['s.subject', 's.company', 's.presenter', 's.ratings', 's.comment'])
+        .leftJoin('companies as c', 'c.id', 's.company_id')
+        .select(['s.subject', 's.company_id', 'c.name as company_name', 's.presenter', 's.ratings', 's.comment'])
         .where('s.kind', '=', kind);
-      if (filter.company) query = query.where('s.company', '=', filter.company);
-      if (filter.unit) query = query.where('s.unit', '=', filter.unit);
-      if (filter.subject) query = query.where('s.subject', '=', filter.subject);
-      if (filter.from !== undefined) query = query.where('s.answered_at', '>=', filter.from);
-      if (filter.to !== undefined) query = query.where('s.answered_at', '<', filter.to);
+      if (filter.companyId) query = query.where('s.company_id', '=', filter.companyId);
+      if (filter.unitId) query = query.where('s.unit', '=', filter.unitId);
+      // `course` narrows course surveys; a seminar's survey has no course.
+      if (filter.course && kind === 'course') query = query.where('s.subject', '=', filter.course);
+      if (filter.fromMs !== undefined) query = query.where('s.answered_at', '>=', filter.fromMs);
+      if (filter.toMs !== undefined) query = query.where('s.answered_at', '<', filter.toMs);
       const rows = (await query.execute()).map((r) => ({ ...r, ratings: JSON.parse(r.ratings) as Record<string, number> }));
+      const companyNames = new Map(rows.map((r) => [r.company_id, r.company_name]));
       const questions = def[kind];
       const min = def.minimumAnswers;
       const titleOf = (id: string) => (kind === 'course' ? subjects.courseTitle(id) : subjects.seminar(id)?.title) ?? id;
@@ -119,19 +132,11 @@ export function createSurveyService({ db, definition, subjects, now = Date.now }
         questions: questions.map((q) => ({ id: q.id, text: q.text })),
         bySubject: groupAnswers(rows, (r) => r.subject, questions, min).map(labelledBy(titleOf)),
         byPresenter: kind === 'seminar' ? groupAnswers(rows, (r) => r.presenter, questions, min).map(labelledBy((k) => k)) : [],
-        byCompany: groupAnswers(rows, (r) => r.company ?? STAFF_COMPANY, questions, min).map(labelledBy((k) => k)),
+        // Grouped by the organisation's id, named by its present name; no organisation: the company's own staff.
+        byCompany: groupAnswers(rows, (r) => r.company_id ?? STAFF_KEY, questions, min).map(labelledBy((k) => (k === STAFF_KEY ? STAFF_COMPANY : companyNames.get(k) ?? k))),
       };
     },
   };
-}
-
-/** The reports' filters, already resolved: the company's name, the unit's id, epoch-ms bounds [from, to). */
-export interface SurveyFilter {
-  readonly company?: string | undefined;
-  readonly unit?: string | undefined;
-  readonly subject?: string | undefined;
-  readonly from?: number | undefined;
-  readonly to?: number | undefined;
 }
 
 export async function registerSurveyRoutes(app: FastifyInstance, options: SurveyOptions & { readonly guards: AccountGuards }): Promise<SurveyService> {
@@ -139,7 +144,7 @@ export async function registerSurveyRoutes(app: FastifyInstance, options: Survey
   await registerApi(app, { authOf: options.guards.authOf }, ({ route }) => {
     route(surveyRoutes.questions, { access: 'signed-in', handler: ({ auth, params }) => service.questions(auth!.user, params.kind, params.subject) });
     route(surveyRoutes.submit, { access: 'signed-in', bodyLimit: 16 * 1024, handler: ({ auth, params, body }) => service.submit(auth!.user, params.kind, params.subject, body) });
-    route(surveyRoutes.results, { access: { roles: SUPERVISING_ROLES }, handler: ({ params }) => service.results(params.kind) });
+    route(surveyRoutes.results, { access: { roles: SUPERVISING_ROLES }, handler: async ({ params, query }) => service.results(params.kind, await service.resolve(query)) });
   });
   return service;
 }

@@ -49,7 +49,7 @@ export async function registerTraining(app: FastifyInstance, options: TrainingOp
   if (!catalog) throw new Error('registerTraining needs a catalog or the build manifest');
   const { db, dialect } = options.database;
   const service = createTrainingService({ db, dialect, catalog, now: options.now, policy: options.policy, studyRule: options.studyRule, ...(options.xapi ? { xapi: options.xapi } : {}) });
-  const reports = createReportsService({ db, catalog });
+  const reports = createReportsService({ db, catalog, ...(options.now ? { now: options.now } : {}) });
   const pdf = options.pdf ?? createCertificatePdfRenderer();
   app.addHook('onClose', () => pdf.close());
   registerLessonServedHook(app, service, options.guards);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { certificateRoutes } from '../../src/api/certificates';
-import { reportRoutes, type ReportName, type reportQuerySchema } from '../../src/api/reports';
+import { reportOverviewRoute, reportRoutes, type ReportName, type reportQuerySchema } from '../../src/api/reports';
 import type * as z from 'zod';
 import { REVIEWING_ROLES, SUPERVISING_ROLES } from '../../src/api/roles';
 import type { ReplyOf } from '../../src/api/route';
@@ -18,6 +18,7 @@ import { registerApi } from '../api/plugin';
 import type { CertificatePdfRenderer } from '../certificates/pdf';
 import { sendSitePage } from '../static-site';
 import type { ReportsService } from '../reports/service';
+import type { ResolvedReportFilter } from '../reports/filter';
 import { reportCsv, reportDisposition, reportXlsx } from '../reports/csv';
 import type { TrainingService } from './service';
 import type { StaleReviewService } from './stale-reviews';
@@ -96,13 +97,14 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
     // Public: anyone holding a certificate's code may check it (and learn only what it says).
     route(c.verify, { access: 'public', handler: ({ params }) => service.certificates.verify(params.code) });
 
-    const report = <R extends (typeof reportRoutes)[ReportName]>(name: ReportName, r: R, build: (course: string | undefined) => Promise<readonly object[]>) =>
+    const report = <R extends (typeof reportRoutes)[ReportName]>(name: ReportName, r: R, build: (filter: ResolvedReportFilter) => Promise<readonly object[]>) =>
       route(r, {
         access: supervising,
         async handler(context) {
           const { reply } = context;
           const query = context.query as ReportQuery;
-          const rows = await build(query.course);
+          // One resolved filter for the JSON, the CSV and the XLSX of the same request.
+          const rows = await build(await reports.resolve(query));
           if (query.format === 'csv') {
             return reply
               .type('text/csv; charset=utf-8')
@@ -118,9 +120,10 @@ export async function registerTrainingRoutes(app: FastifyInstance, options: Trai
           return { rows } as ReplyOf<R>;
         },
       });
-    report('courses', reportRoutes.courses, () => reports.courses());
-    report('learners', reportRoutes.learners, (course) => reports.learners(course));
-    report('questions', reportRoutes.questions, (course) => reports.questions(course));
+    report('courses', reportRoutes.courses, (filter) => reports.courses(filter));
+    report('learners', reportRoutes.learners, (filter) => reports.learners(filter));
+    report('questions', reportRoutes.questions, (filter) => reports.questions(filter));
+    route(reportOverviewRoute, { access: supervising, handler: async ({ query }) => reports.overview(await reports.resolve(query)) });
   });
 
   // The page reads the code from its path; every code gets the same page of the visitor's build.

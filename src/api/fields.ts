@@ -47,6 +47,8 @@ function messageFor(issue: z.core.$ZodIssue, label: string, given: unknown): str
   if (issue.code === 'too_big') return `${label} بیش از حد طولانی است.`;
   if (issue.code === 'too_small' && typeof given === 'string') return `${label} را وارد کنید.`;
   if (issue.code === 'unrecognized_keys') return `${label} در این درخواست پذیرفته نیست.`;
+  // A schema's own check that explains itself in Persian (an impossible date): its reason, after the field's name.
+  if (issue.code === 'custom' && /[\u0600-\u06FF]/.test(issue.message)) return `${label}: ${issue.message}`;
   return `${label} معتبر نیست.`;
 }
 

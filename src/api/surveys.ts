@@ -2,6 +2,7 @@
 import { z } from './zod';
 import { labelled } from './fields';
 import { defineRoute } from './route';
+import { reportFilterSchema } from './reports';
 
 const kind = labelled(z.enum(['course', 'seminar']), 'نوع نظرسنجی');
 const subject = labelled(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/), 'دوره یا همایش');
@@ -53,6 +54,8 @@ export const surveyRoutes = {
     method: 'GET',
     path: '/api/survey-results/:kind',
     params: z.object({ kind }),
+    // The reports' filters; `course` narrows course surveys to that course.
+    query: reportFilterSchema,
     response: surveyResultsSchema,
   }),
 };

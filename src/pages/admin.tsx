@@ -12,6 +12,7 @@ import type { ResponseOf } from '@site/src/api/route';
 import { call, ApiRequestError } from '@site/src/lib/api';
 import { fa, formatDate } from '@site/src/lib/format';
 import AuditLog from '@site/src/components/Admin/AuditLog';
+import XapiStatus from '@site/src/components/Admin/XapiStatus';
 import { useConfirmation } from '@site/src/components/Admin/Confirmation';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
@@ -356,6 +357,7 @@ function Admin({ selfId }: { selfId: string }): ReactNode {
           <Heading as="h2" id="audit-log">گزارش کارهای مدیریتی</Heading>
           <AuditLog version={version} />
         </section>
+        <section className={styles.section}><XapiStatus /></section>
       </div>
     </div>
   );

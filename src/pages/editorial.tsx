@@ -8,6 +8,7 @@ import PublishForm from '@site/src/components/Editorial/PublishForm';
 import Reviews from '@site/src/components/Editorial/Reviews';
 import Reacknowledgments from '@site/src/components/Editorial/Reacknowledgments';
 import { REACKNOWLEDGMENT_DECIDERS } from '@site/src/api/inbox';
+import ZeroResultsSection from '@site/src/components/Editorial/ZeroResultsSection';
 import EditorFeedback from '@site/src/components/Feedback/EditorFeedback';
 import SignedIn from '@site/src/components/Training/SignedIn';
 
@@ -25,6 +26,7 @@ export default function EditorialPage(): ReactNode {
               <Dashboard />
               <Reviews />
               <EditorFeedback />
+              <ZeroResultsSection />
               {PUBLISHING_ROLES.includes(session.user.role) && <PublishForm />}
               {(REACKNOWLEDGMENT_DECIDERS as readonly string[]).includes(session.user.role) && <Reacknowledgments />}
             </>

@@ -18,6 +18,7 @@ import * as m011 from './011-notification-addresses';
 import * as m012 from './012-surveys';
 import * as m013 from './013-reacknowledgments';
 import * as m015 from './015-xapi-outbox';
+import * as m016 from './016-survey-organisation';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-accounts': m001,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '012-surveys': m012,
   '013-reacknowledgments': m013,
   '015-xapi-outbox': m015,
+  '016-survey-organisation': m016,
 };

@@ -13,7 +13,8 @@ import { userRowFor } from '../../accounts/users';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import { createZeroResultsLog } from '../../search/zero-results';
 import { as, signIn } from '../../training/__tests__/fixture';
-import { readZeroResults, registerZeroResultReport } from '../zero-results';
+import { EDITING_ROLES } from '../../../src/api/editorial';
+import { readZeroResults, registerZeroResultReport, ZERO_RESULT_READERS } from '../zero-results';
 
 const [sqlite] = testDatabases();
 const DAY = 86_400_000;
@@ -47,6 +48,7 @@ describe('zero-result search report', () => {
       .insertInto('users')
       .values([
         await userRowFor({ username: 'zahra.editor', password: 'editor-password-1', displayName: 'زهرا ویراستار', role: 'editor', company: null }, T0),
+        await userRowFor({ username: 'amir.approver', password: 'approver-password-1', displayName: 'امیر تأییدکننده', role: 'approver', company: null }, T0),
         await userRowFor({ username: 'maryam.super', password: 'supervisor-password-1', displayName: 'مریم ناظر', role: 'supervisor', company: null }, T0),
         await userRowFor({ username: 'reza.karimi', password: 'reza-password-1', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت نور' }, T0),
       ])
@@ -75,8 +77,10 @@ describe('zero-result search report', () => {
     expect(readZeroResults(path.join(dataDir, 'missing'))).toEqual([]);
   });
 
-  it('is served to editors and supervisors, refused to a contractor and to nobody signed in', async () => {
-    for (const [user, password] of [['zahra.editor', 'editor-password-1'], ['maryam.super', 'supervisor-password-1']] as const) {
+  it('is served to editors, approvers and supervisors, refused to a contractor and to nobody signed in', async () => {
+    // The editors' dashboard (/editorial, for EDITING_ROLES) shows the report: the route must let each of them in.
+    expect(EDITING_ROLES.filter((role) => !ZERO_RESULT_READERS.includes(role))).toEqual([]);
+    for (const [user, password] of [['zahra.editor', 'editor-password-1'], ['amir.approver', 'approver-password-1'], ['maryam.super', 'supervisor-password-1']] as const) {
       const res = await as(app, await signIn(app, user, password)).get('/api/reports/zero-results');
       expect(res.statusCode, res.body).toBe(200);
       expect((res.json() as { rows: { query: string }[] }).rows.map((r) => r.query)[0]).toBe('مهلت پروانه ساختمان');

@@ -27,10 +27,15 @@ const DEFINITION: SurveysDefinition = surveysSchema.parse(parse(readFileSync(pat
 const COURSE_IDS = DEFINITION.course.map((q) => q.id);
 const allFour = (n: number) => Object.fromEntries(COURSE_IDS.map((id) => [id, n]));
 
-// Five from شرکت نور (a group shown), one from شرکت پارس (withheld), plus a supervisor.
+// Two organisations (`companies` rows, as content/organisations.yml makes them).
+const NOOR = { id: 'c-noor', code: 'noor-khadamat', name: 'شرکت خدمات نور' };
+const PARS = { id: 'c-pars', code: 'pars-niroo', name: 'شرکت پارس نیرو' };
+// Five of شرکت خدمات نور (a group shown) whose free-text company is spelt two ways (Arabic kaf in
+// two of them): they are one organisation and one group. One of پارس (withheld), plus a supervisor.
 const LEARNERS = [
-  ...['ali', 'sara', 'omid', 'nima', 'leila'].map((u) => ({ username: `${u}.noor`, company: 'شرکت نور' })),
-  { username: 'hamed.pars', company: 'شرکت پارس' },
+  ...['ali', 'sara', 'omid'].map((u) => ({ username: `${u}.noor`, company: 'شرکت نور', companyId: NOOR.id })),
+  ...['nima', 'leila'].map((u) => ({ username: `${u}.noor`, company: 'شركت نور', companyId: NOOR.id })),
+  { username: 'hamed.pars', company: 'شرکت پارس', companyId: PARS.id },
 ];
 
 describe.each(dialects)('satisfaction surveys on $name', (t) => {
@@ -41,13 +46,16 @@ describe.each(dialects)('satisfaction surveys on $name', (t) => {
 
   beforeAll(async () => {
     seed = await Promise.all([
-      ...LEARNERS.map((l) => userRowFor({ username: l.username, password: 'learner-password-1', displayName: `کارآموز ${l.username}`, role: 'contractor', company: l.company }, START)),
+      ...LEARNERS.map((l) =>
+        userRowFor({ username: l.username, password: 'learner-password-1', displayName: `کارآموز ${l.username}`, role: 'contractor', company: l.company }, START, { companyId: l.companyId, unitId: null }),
+      ),
       userRowFor({ username: 'maryam.super', password: 'supervisor-password-1', displayName: 'مریم ناظر', role: 'supervisor', company: null }, START),
     ]);
   });
   beforeEach(async () => {
     clock = START;
     await t.reset();
+    await t.db.insertInto('companies').values([NOOR, PARS].map((c) => ({ ...c, created_at: START }))).execute();
     await t.db.insertInto('users').values(seed).execute();
     app = Fastify({ logger: false });
     const guards = await registerAccountRoutes(app, { db: t.db, secureCookies: false, now: () => clock });
@@ -82,8 +90,8 @@ describe.each(dialects)('satisfaction surveys on $name', (t) => {
     const progress = (await me.get('/api/training/me')).json() as { courses: CourseProgress[] };
     expect(progress.courses.find((c) => c.course === COURSE)!.certificateCode).toBeTruthy();
   }
-  const results = async (kind: 'course' | 'seminar') => {
-    const res = await who('maryam.super').get(`/api/survey-results/${kind}`);
+  const results = async (kind: 'course' | 'seminar', query = '') => {
+    const res = await who('maryam.super').get(`/api/survey-results/${kind}${query}`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as SurveyResults;
   };
@@ -105,7 +113,7 @@ describe.each(dialects)('satisfaction surveys on $name', (t) => {
     const rows = await t.db.selectFrom('survey_responses').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.ratings)).toEqual(allFour(4));
-    expect(rows[0]).toMatchObject({ kind: 'course', subject: COURSE, company: 'شرکت نور' });
+    expect(rows[0]).toMatchObject({ kind: 'course', subject: COURSE, company: 'شرکت نور', company_id: NOOR.id });
   });
 
   it('rejects ratings out of range, missing, not whole, or for a question not asked: 400 naming the field', async () => {
@@ -155,10 +163,25 @@ describe.each(dialects)('satisfaction surveys on $name', (t) => {
     const [course] = res.bySubject;
     expect(course).toMatchObject({ key: COURSE, label: COURSE_TITLE, answers: 6, hidden: false, overall: 3.7 });
     expect(course!.comments).toHaveLength(6);
-    const noor = res.byCompany.find((g) => g.key === 'شرکت نور')!;
-    expect(noor).toMatchObject({ answers: 5, hidden: false, overall: 4.2, means: allFour(4.2) });
+    // By organisation: the two spellings of نور are one group of five, shown; پارس's one answer is withheld.
+    expect(res.byCompany.map((g) => g.key).sort()).toEqual([NOOR.id, PARS.id]);
+    const noor = res.byCompany.find((g) => g.key === NOOR.id)!;
+    expect(noor).toMatchObject({ label: NOOR.name, answers: 5, hidden: false, overall: 4.2, means: allFour(4.2) });
     expect(noor.comments).toEqual([1, 2, 3, 4, 5].map((n) => `نظر شمارهٔ ${n}`));
-    expect(res.byCompany.find((g) => g.key === 'شرکت پارس')).toEqual({ key: 'شرکت پارس', label: 'شرکت پارس', answers: 1, hidden: true, means: null, overall: null, comments: null });
+    expect(res.byCompany.find((g) => g.key === PARS.id)).toEqual({ key: PARS.id, label: PARS.name, answers: 1, hidden: true, means: null, overall: null, comments: null });
+
+    // The reports' filters: by company (the minimum still applies inside it), by date, and bad input.
+    const parsOnly = await results('course', `?company=${PARS.code}`);
+    expect(parsOnly.bySubject).toEqual([expect.objectContaining({ key: COURSE, answers: 1, hidden: true, means: null, comments: null })]);
+    expect(parsOnly.byCompany.map((g) => g.key)).toEqual([PARS.id]);
+    expect((await results('course', `?company=${NOOR.code}&from=${encodeURIComponent('۱۴۰۴/۰۸/۲۴')}&to=1404/8/24`)).bySubject[0]).toMatchObject({ answers: 5, hidden: false });
+    // 1404/08/24 is 15 Nov 2025 (START): nothing was answered the day before.
+    expect((await results('course', '?to=1404/08/23')).bySubject).toEqual([]);
+    const maryam = who('maryam.super');
+    const bad = errorOf(await maryam.get(`/api/survey-results/course?from=${encodeURIComponent('۱۴۰۴/۱۲/۳۰')}`), 400, 'invalid_query');
+    expect(bad.message).toContain('«از تاریخ»');
+    expect(bad.message).toContain('کبیسه نیست');
+    expect(errorOf(await maryam.get('/api/survey-results/course?company=no-such-co'), 400, 'unknown_organisation').fields).toEqual(['company']);
     expect(JSON.stringify(res)).not.toContain('hamed');
     expect(JSON.stringify(res)).not.toContain('ali.noor');
     errorOf(await who('ali.noor').get('/api/survey-results/course'), 403, 'forbidden');

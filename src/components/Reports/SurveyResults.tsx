@@ -9,6 +9,8 @@ import { call } from '@site/src/lib/api';
 import { fa } from '@site/src/lib/format';
 import { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import styles from '@site/src/components/Training/styles.module.css';
+import LazyChart from './LazyChart';
+import { queryOf, type Filter } from './ReportFilters';
 
 const mean = (v: number | null | undefined) => (v === null || v === undefined ? '—' : fa(v.toFixed(1)));
 
@@ -60,14 +62,19 @@ function GroupTable({ caption, groups, results }: { caption: string; groups: rea
   );
 }
 
-export default function SurveyResults({ kind }: { kind: 'course' | 'seminar' }): ReactNode {
+export default function SurveyResults({ kind, filter = {} }: { kind: 'course' | 'seminar'; filter?: Filter }): ReactNode {
   const [state, setState] = useState<{ data?: Results; error?: string }>({});
+  const query = queryOf(filter);
+  const key = JSON.stringify(query);
   useEffect(() => {
-    call(surveyRoutes.results, { params: { kind } }).then(
+    setState({});
+    call(surveyRoutes.results, { params: { kind }, query }).then(
       (data) => setState({ data }),
       (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
     );
-  }, [kind]);
+    // `key` is the query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, key]);
   const title = kind === 'course' ? 'نظرسنجی دوره‌ها' : 'نظرسنجی همایش‌ها';
   return (
     <section className={styles.section} aria-label={title}>
@@ -81,6 +88,12 @@ export default function SurveyResults({ kind }: { kind: 'course' | 'seminar' }):
       ) : (
         <>
           <p className={styles.hint}>برای بی‌نام ماندن پاسخ‌ها، گروهی که کمتر از {fa(state.data.minimum)} پاسخ دارد فقط با شمار پاسخ‌هایش نشان داده می‌شود.</p>
+          {/* Only groups at or above the minimum are drawn: a withheld group has no mean to draw. */}
+          <LazyChart
+            title={kind === 'course' ? 'نمودار میانگین رضایت از دوره‌ها به تفکیک شرکت (از ۵)' : 'نمودار میانگین رضایت از همایش‌ها به تفکیک شرکت (از ۵)'}
+            valueLabel="میانگین کل"
+            points={state.data.byCompany.filter((g) => !g.hidden && g.overall !== null).map((g) => ({ label: g.label, value: g.overall! }))}
+          />
           <GroupTable caption={kind === 'course' ? 'به تفکیک دوره' : 'به تفکیک همایش'} groups={state.data.bySubject} results={state.data} />
           <GroupTable caption="به تفکیک ارائه‌دهنده" groups={state.data.byPresenter} results={state.data} />
           <GroupTable caption="به تفکیک شرکت" groups={state.data.byCompany} results={state.data} />

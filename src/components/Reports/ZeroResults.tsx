@@ -1,4 +1,4 @@
-/** `/reports`: the searches that found nothing, counted, newest first (what the texts or the glossary lack). */
+/** `/reports` and `/editorial`: the searches that found nothing, counted, newest first (what the texts or the glossary lack). */
 import { useEffect, useState, type ReactNode } from 'react';
 import Heading from '@theme/Heading';
 import { zeroResultReportRoute, type ZeroResultReportRow } from '@site/src/api/reports';
