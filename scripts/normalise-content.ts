@@ -8,11 +8,31 @@
  * are written, then the whole content is validated again. `--check` writes nothing and exits 1
  * listing every file a first save would change.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus } from '../src/content/corpus';
-import { notNormalised, roundTripAll } from '../src/keystatic/round-trip';
+import { editionDocsDir, loadEditionEntries } from '../src/content/editions';
+import { notNormalised, roundTripAll, type RoundTrip } from '../src/keystatic/round-trip';
+import { bodyText } from './lib/editions/front-matter-edit';
 import { loadKeystaticInternals } from './lib/keystatic-internals';
+
+/**
+ * `edition:publish` counts a regulation as amended when its body text differs from the latest
+ * edition's (bodyText, byte for byte). A rewrite that changes only the Markdown's form (a padded
+ * table, `*` for `-`) of an unchanged text would make the next edition re-date it as amended:
+ * refused, until publishing compares parsed bodies or the snapshot is normalised with it.
+ */
+function wouldBePublishedAsAmended(root: string, r: RoundTrip): string | null {
+  if (!r.path.startsWith('docs/')) return null;
+  const editions = loadEditionEntries(root, []);
+  const latest = editions.at(-1);
+  if (!latest) return null;
+  const published = path.join(root, editionDocsDir(latest.name), r.path.slice('docs/'.length));
+  if (!existsSync(published)) return null;
+  const snapshot = bodyText(readFileSync(published, 'utf8'));
+  if (bodyText(r.before) !== snapshot || bodyText(r.after) === snapshot) return null;
+  return `body: unchanged since edition ${latest.name}, but Keystatic's form of it differs; edition:publish would count it as amended and re-date it`;
+}
 
 async function main(argv: readonly string[]): Promise<number> {
   const check = argv.includes('--check');
@@ -32,9 +52,11 @@ async function main(argv: readonly string[]): Promise<number> {
     if (r.error) {
       refused++;
       console.error(`${r.path}: Keystatic cannot open this entry, so it cannot be saved: ${r.error}`);
-    } else if (r.losses.length || r.otherFiles.length) {
+    } else if (r.losses.length || r.otherFiles.length || wouldBePublishedAsAmended(root, r)) {
       refused++;
       for (const loss of r.losses) console.error(`${r.path}: ${loss}`);
+      const amended = r.losses.length ? null : wouldBePublishedAsAmended(root, r);
+      if (amended) console.error(`${r.path}: ${amended}`);
       for (const other of r.otherFiles) console.error(`${r.path}: a save would also write ${other}`);
     } else if (check) {
       console.error(`${r.path}: a first Keystatic save would rewrite this file`);

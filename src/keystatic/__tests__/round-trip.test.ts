@@ -37,6 +37,17 @@ const CANNOT_ROUND_TRIP: Record<string, string> = {
   // Drafts without a notification yet: fields.object always writes `notification: {number: '',
   // date: ''}`, which the regulation schema refuses.
   ...Object.fromEntries(['awareness-training/at-007', 'connection-sales/cs-011', 'energy-sales/es-012', 'supervision/sv-010'].map((code) => [`docs/${code}.mdx`, 'no notification'])),
+  // Unchanged since edition 1406-01, but Keystatic writes their Markdown in another form (padded
+  // tables, `*` bullets): `edition:publish` compares body bytes and would re-date them as
+  // amended, so `content:normalise` refuses them until it compares parsed bodies.
+  ...Object.fromEntries(
+    [
+      'awareness-training/at-003', 'awareness-training/at-006', 'awareness-training/at-009',
+      'connection-sales/cs-001', 'connection-sales/cs-002', 'connection-sales/cs-003', 'connection-sales/cs-004', 'connection-sales/cs-008', 'connection-sales/cs-009',
+      'energy-sales/es-001', 'energy-sales/es-003', 'energy-sales/es-006', 'energy-sales/es-007', 'energy-sales/es-009', 'energy-sales/es-010', 'energy-sales/es-013',
+      'supervision/sv-001', 'supervision/sv-003', 'supervision/sv-005', 'supervision/sv-006',
+    ].map((code) => [`docs/${code}.mdx`, 'would be published as amended']),
+  ),
 };
 
 let ks: KeystaticInternals;
