@@ -7,6 +7,7 @@
  * of the loaded taxonomy rather than a hand-kept copy of their ids.
  */
 import { collection, config, fields } from '@keystatic/core';
+import { block } from '@keystatic/core/content-components';
 import type { Taxonomy, Term } from '../content/schemas/taxonomy';
 import { courseLevels } from '../content/schemas/course';
 
@@ -52,8 +53,17 @@ const slugOf = (label: string, slug: { description: string; generate?: (name: st
   });
 const titleSlug = (label: string) => slugOf(label, { description: 'با حروف لاتین، مانند meter-reading؛ نشانی صفحه از آن ساخته می‌شود' });
 
-/** Ayin's MDX body: its components are registered globally (src/theme/MDXComponents.tsx). */
-const mdxBody = (label: string) => fields.mdx({ label, extension: 'mdx' });
+/**
+ * Ayin's MDX components (registered globally, src/theme/MDXComponents.tsx), declared so that
+ * Keystatic opens and saves a body that uses them (it refuses an undeclared component).
+ */
+const mdxComponents = {
+  Quiz: block({ label: 'آزمون دوره', description: 'آزمون پایانی دوره، در آخرین درس', schema: { course: fields.text({ label: 'شناسه دوره', validation: { isRequired: true } }) } }),
+  EditionChanges: block({ label: 'تغییرات ویرایش', description: 'فهرست تغییرات یک ویرایش در ابلاغیه', schema: { edition: fields.text({ label: 'نام ویرایش', description: 'مانند 1404-09', validation: { isRequired: true } }) } }),
+};
+
+/** Ayin's MDX body. */
+const mdxBody = (label: string) => fields.mdx({ label, extension: 'mdx', components: mdxComponents });
 
 export function regulationFields(taxonomy: Taxonomy) {
   return {
