@@ -59,9 +59,10 @@ async function main() {
   console.log(`content root: ${contentRoot}`);
 
   const stop = async () => {
+    // Meilisearch first: it is a process of its own, and must not outlive a stop that hangs.
+    await meili?.stop();
     await app.close();
     await database.close();
-    await meili?.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(contentRoot, { recursive: true, force: true });
     if (siteDir) rmSync(siteDir, { recursive: true, force: true });
