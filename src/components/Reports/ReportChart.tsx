@@ -35,6 +35,12 @@ const font = { family: "'Vazirmatn', Tahoma, sans-serif" };
 export default function ReportChart({ title, valueLabel, points, kind = 'bar', percent = false }: ReportChartProps): ReactNode {
   const show = (value: number) => `${toPersianDigits(Math.round(value * 10) / 10)}${percent ? '٪' : ''}`;
   const labels = points.map((p) => toPersianDigits(p.label));
+  // A company's or question's full name can be longer than a phone's label column: the axis
+  // shows its start, the tooltip and the table below the whole name.
+  const shortLabel = (_value: string | number, index: number) => {
+    const label = labels[index] ?? '';
+    return label.length > 18 ? `${label.slice(0, 17)}…` : label;
+  };
   const data = { labels, datasets: [{ label: valueLabel, data: points.map((p) => p.value), backgroundColor: '#2e7d5b', borderColor: '#2e7d5b' }] };
   const valueAxis = { ...(percent ? { min: 0, max: 100 } : { beginAtZero: true }), ticks: { font, precision: 0, callback: (value: string | number) => show(Number(value)) } };
   const tooltip = { rtl: true, bodyFont: font, titleFont: font, callbacks: { label: (item: { raw: unknown }) => `${valueLabel}: ${show(Number(item.raw))}` } };
@@ -55,7 +61,7 @@ export default function ReportChart({ title, valueLabel, points, kind = 'bar', p
             aria-label={title}
             role="img"
             data={data}
-            options={{ indexAxis: 'y', maintainAspectRatio: false, locale: 'fa-IR', scales: { x: { ...valueAxis, reverse: true }, y: { position: 'right', ticks: { font } } }, plugins: { tooltip } }}
+            options={{ indexAxis: 'y', maintainAspectRatio: false, locale: 'fa-IR', scales: { x: { ...valueAxis, reverse: true }, y: { position: 'right', ticks: { font, callback: shortLabel } } }, plugins: { tooltip } }}
           />
         </div>
       )}
