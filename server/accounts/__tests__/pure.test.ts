@@ -64,7 +64,7 @@ describe('new user validation', () => {
   it('accepts a valid user and normalises it', () => {
     const { value, issues } = validateNewUser({ ...valid, username: '  Ali.Rezaei ', displayName: ' علي   رضايي ' });
     expect(issues).toEqual([]);
-    expect(value).toEqual({ username: 'ali.rezaei', password: 'a-long-password', displayName: 'علی رضایی', role: 'staff', company: null, email: null });
+    expect(value).toEqual({ username: 'ali.rezaei', password: 'a-long-password', displayName: 'علی رضایی', role: 'staff', company: null, email: null, phone: null });
   });
 
   it.each([

@@ -67,7 +67,8 @@ describe.each(dialects)('database on $name', (t) => {
       clause_feedback: ['answer?', 'answered_at?', 'answered_by?', 'author_id', 'clause_anchor', 'created_at', 'edition', 'id', 'regulation_code', 'text'],
       outbox: ['attempts', 'channel', 'created_at', 'html_body', 'id', 'key', 'last_error?', 'next_attempt_at', 'sent_at?', 'subject', 'text_body', 'to_address', 'user_id?'],
       reminders: ['announcement_id', 'decided_at', 'key', 'kind', 'step', 'user_id'],
-      survey_responses: ['answered_at', 'comment?', 'company?', 'kind', 'presenter?', 'ratings', 'subject', 'unit?', 'user_id'],
+      survey_responses: ['answered_at', 'comment?', 'company?', 'company_id?', 'kind', 'presenter?', 'ratings', 'subject', 'unit?', 'user_id'],
+      reacknowledgment_decisions: ['announcement_id', 'decided_at', 'decided_by?', 'decided_by_name', 'edition', 'required'],
       xapi_outbox: ['attempts', 'created_at', 'id', 'key', 'last_error?', 'last_failed_at?', 'next_attempt_at', 'sent_at?', 'statement', 'user_id?', 'verb'],
     });
   });

@@ -46,6 +46,8 @@ describe('acknowledge targets in front matter', () => {
       audience: ['staff', 'contractor'],
       textSha256: expected,
       acknowledge: { everyone: false, roles: [], companies: ['pars-niroo-khadamat'], units: ['omur-barq-shomal'], due: null, dueDays: 5 },
+      regulations: ['CS-001'],
+      changedBy: [],
     });
     expect(manifest.announcements.find((a) => a.id === '1404-08-15-test')!.acknowledge).toBeNull();
   });
