@@ -249,7 +249,10 @@ test('a contractor reads a course, fails and then passes its quiz, gets a certif
 
   // A supervisor finds the learner in the reports.
   await signIn(page, 'demo.supervisor', DEMO_PASSWORD, '/reports');
-  await page.getByLabel('دوره برای گزارش فراگیران و پرسش‌ها').selectOption(COURSE);
+  const filters = page.getByTestId('report-filters');
+  await filters.getByLabel('دوره', { exact: true }).selectOption(COURSE);
+  await filters.getByRole('button', { name: 'اعمال پالایه' }).click();
+  await expect(page).toHaveURL(new RegExp(`course=${COURSE}`));
   const learners = page.getByRole('region', { name: 'فراگیران' });
   const learnerRow = learners.getByRole('row').filter({ hasText: learner.name });
   await expect(learnerRow).toBeVisible();
