@@ -3,18 +3,16 @@
  * announcement who is targeted, who acknowledged on time or late and who is overdue, with
  * names; per company the share acknowledged on time, as a table and a chart; CSV and XLSX.
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
-import BrowserOnly from '@docusaurus/BrowserOnly';
 import { ACKNOWLEDGMENT_READERS, ACKNOWLEDGMENT_STATUS_LABELS, acknowledgmentReportRoutes, type AcknowledgmentReportData } from '@site/src/api/inbox';
 import { call, urlOf } from '@site/src/lib/api';
 import { fa, formatDateTime, formatPercent } from '@site/src/lib/format';
 import { formatJalaliLong } from '@site/src/domain/jalali';
 import SignedIn, { Loading, Notice } from '@site/src/components/Training/SignedIn';
 import page from '@site/src/components/Training/styles.module.css';
-
-const OnTimeChart = lazy(() => import('@site/src/components/Inbox/OnTimeChart'));
+import LazyChart from '@site/src/components/Reports/LazyChart';
 
 function Announcements({ data }: { data: AcknowledgmentReportData }): ReactNode {
   if (!data.announcements.length) return <Notice>هیچ ابلاغیه‌ای تأیید وصول نخواسته است.</Notice>;
@@ -62,7 +60,7 @@ function Announcements({ data }: { data: AcknowledgmentReportData }): ReactNode 
 }
 
 function Companies({ data }: { data: AcknowledgmentReportData }): ReactNode {
-  const bars = data.companies.filter((c) => c.onTimeShare !== null).map((c) => ({ label: c.companyName ?? 'بدون شرکت', share: c.onTimeShare! }));
+  const bars = data.companies.filter((c) => c.onTimeShare !== null).map((c) => ({ label: c.companyName ?? 'بدون شرکت', value: c.onTimeShare! * 100 }));
   return (
     <>
       <div className={page.tableWrap}>
@@ -90,15 +88,7 @@ function Companies({ data }: { data: AcknowledgmentReportData }): ReactNode {
           </tbody>
         </table>
       </div>
-      {bars.length > 0 && (
-        <BrowserOnly>
-          {() => (
-            <Suspense fallback={<Loading label="در حال بارگذاری نمودار…" />}>
-              <OnTimeChart bars={bars} />
-            </Suspense>
-          )}
-        </BrowserOnly>
-      )}
+      <LazyChart title="نمودار سهم تأیید در مهلت به تفکیک شرکت" valueLabel="سهم تأیید در مهلت" percent points={bars} />
     </>
   );
 }

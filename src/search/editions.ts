@@ -7,7 +7,7 @@
  * decided in the browser from the editions and today's Tehran date — never the build's date.
  */
 import { editionStatus, resolveEditionAt, type DatedEdition, type EditionStatus } from '../domain/editions';
-import { toPersianDigits } from '../domain/digits';
+import { editionLabel as isolatedName } from '../lib/edition-paths';
 import { formatJalaliNumeric, parseJalali, type JalaliDate } from '../domain/jalali';
 import type { SearchRecord } from './record';
 
@@ -61,7 +61,7 @@ const STATUS_LABELS: Record<EditionStatus, string> = { 'in-force': 'لازم‌�
 
 export interface EditionLabel {
   readonly status: EditionStatus;
-  /** «ویرایش ۱۴۰۳-۰۷ — منسوخ», «ویرایش ۱۴۰۶-۰۱ — آینده، از ۱۴۰۶/۰۱/۰۱». */
+  /** «ویرایش ۱۴۰۳-۰۷ — منسوخ», «ویرایش ۱۴۰۶-۰۱ — آینده، از ۱۴۰۶/۰۱/۰۱»; the name isolated left to right. */
   readonly text: string;
 }
 
@@ -72,7 +72,7 @@ export function editionLabel(editions: readonly EditionInfo[], name: string, tod
   if (!edition) return undefined;
   const status = editionStatus(dated, edition, today);
   const from = status === 'upcoming' ? `، از ${formatJalaliNumeric(edition.effective)}` : '';
-  return { status, text: `ویرایش ${toPersianDigits(name)} — ${STATUS_LABELS[status]}${from}` };
+  return { status, text: `ویرایش ${isolatedName(name)} — ${STATUS_LABELS[status]}${from}` };
 }
 
 /** `/regulations/1404-09/connection-sales/cs-002` → the same page in edition `to`. */

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { editionForDate } from '../../src/content/editions';
 import { jalaliToGregorianUTC } from '../../src/domain/jalali';
-import { toPersianDigits } from '../../src/domain/digits';
+import { editionLabel } from '../../src/lib/edition-paths';
 import { signInAs } from './auth';
 import { corpus } from './corpus';
 import { gotoHydrated } from './hydrated';
@@ -49,19 +49,19 @@ test('results default to the edition in force, and the facet names every edition
   await expect(page.locator('[data-edition-status]')).toHaveCount(0);
 
   const group = facet(page);
-  await expect(group.getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
-  await expect(group.getByRole('checkbox', { name: `ویرایش ${toPersianDigits(older)} — منسوخ` })).not.toBeChecked();
-  await expect(group.getByRole('checkbox', { name: new RegExp(`ویرایش ${toPersianDigits(newer)} — آینده، از `) })).not.toBeChecked();
+  await expect(group.getByRole('checkbox', { name: `ویرایش ${editionLabel(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
+  await expect(group.getByRole('checkbox', { name: `ویرایش ${editionLabel(older)} — منسوخ` })).not.toBeChecked();
+  await expect(group.getByRole('checkbox', { name: new RegExp(`ویرایش ${editionLabel(newer)} — آینده، از `) })).not.toBeChecked();
   await expect(group.getByRole('checkbox', { name: 'همه ویرایش‌ها' })).not.toBeChecked();
-  await expect(page.getByText(`در ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا`)).toBeVisible();
+  await expect(page.getByText(`در ویرایش ${editionLabel(inForce.name)} — لازم‌الاجرا`)).toBeVisible();
 });
 
 test('ticking a past edition adds its hits, labelled as no longer in force, at that edition\'s URLs', async ({ page }) => {
   await page.goto(`/search?q=${encodeURIComponent(QUERY)}`);
-  await facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(older)} — منسوخ` }).check();
+  await facet(page).getByRole('checkbox', { name: `ویرایش ${editionLabel(older)} — منسوخ` }).check();
   await expect(page).toHaveURL(new RegExp(`edition=${older}`));
   // Only the past edition: untick the one in force.
-  await facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` }).uncheck();
+  await facet(page).getByRole('checkbox', { name: `ویرایش ${editionLabel(inForce.name)} — لازم‌الاجرا` }).uncheck();
   await expect(page).not.toHaveURL(new RegExp(`edition=${inForce.name}`));
   // The URL changes before the new results arrive: wait for the list to be the past edition's.
   const pastOnly = new RegExp(`^/regulations/${older}/`);
@@ -69,7 +69,7 @@ test('ticking a past edition adds its hits, labelled as no longer in force, at t
   const hrefs = await regulationHrefs(page);
   expect(hrefs.length).toBeGreaterThan(0);
   const labels = page.locator('[data-edition-status="past"]');
-  await expect(labels.first()).toHaveText(`ویرایش ${toPersianDigits(older)} — منسوخ`);
+  await expect(labels.first()).toHaveText(`ویرایش ${editionLabel(older)} — منسوخ`);
   expect(await labels.count()).toBe(hrefs.length);
 
   // «همه ویرایش‌ها» lifts the restriction; removing the filter chip goes back to the default.
@@ -78,7 +78,7 @@ test('ticking a past edition adds its hits, labelled as no longer in force, at t
   await expect.poll(async () => new Set((await regulationHrefs(page)).map((h) => h.split('/')[2])).size, { timeout: 10_000 }).toBeGreaterThan(1);
   await page.getByRole('button', { name: 'حذف پالایه همه ویرایش‌ها' }).click();
   await expect(page).not.toHaveURL(/edition=/);
-  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
+  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${editionLabel(inForce.name)} — لازم‌الاجرا` })).toBeChecked();
 });
 
 test('the default follows the browser\'s date: once the next edition takes effect, search shows it, whatever the build\'s date', async ({ page }) => {
@@ -88,8 +88,8 @@ test('the default follows the browser\'s date: once the next edition takes effec
   await page.goto(`/search?q=${encodeURIComponent(QUERY)}`);
   const hrefs = await regulationHrefs(page);
   for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${newer}/`));
-  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(newer)} — لازم‌الاجرا` })).toBeChecked();
-  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${toPersianDigits(inForce.name)} — منسوخ` })).not.toBeChecked();
+  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${editionLabel(newer)} — لازم‌الاجرا` })).toBeChecked();
+  await expect(facet(page).getByRole('checkbox', { name: `ویرایش ${editionLabel(inForce.name)} — منسوخ` })).not.toBeChecked();
 });
 
 test('the navbar search shows the edition in force only', async ({ page }) => {
@@ -116,5 +116,5 @@ test('offline, the Lunr index answers for every edition too: past hits labelled,
   const hrefs = await regulationHrefs(page);
   expect(hrefs.length).toBeGreaterThan(0);
   for (const href of hrefs) expect(href).toMatch(new RegExp(`^/regulations/${older}/`));
-  await expect(page.locator('[data-edition-status="past"]').first()).toHaveText(`ویرایش ${toPersianDigits(older)} — منسوخ`);
+  await expect(page.locator('[data-edition-status="past"]').first()).toHaveText(`ویرایش ${editionLabel(older)} — منسوخ`);
 });

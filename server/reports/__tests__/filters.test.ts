@@ -12,7 +12,7 @@ import { userRowFor } from '../../accounts/users';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import type { CatalogStaleFlag } from '../../training/catalog';
-import { as, buildTrainingApp, COURSE, errorOf, LESSONS, signIn, testCatalog } from '../../training/__tests__/fixture';
+import { amendedQuestionFlag, as, buildTrainingApp, COURSE, errorOf, LESSONS, signIn, testCatalog } from '../../training/__tests__/fixture';
 import { createReportsService, type ReportsService } from '../service';
 
 const dialects = testDatabases();
@@ -25,17 +25,7 @@ const ROSHAN = { id: 'c-roshan', code: 'roshan-gostar-shomal', name: 'شرکت �
 const SHOMAL = { id: 'u-shomal', code: 'omur-barq-shomal', name: 'امور برق شمال' };
 const JONOUB = { id: 'u-jonoub', code: 'omur-barq-jonoub', name: 'امور برق جنوب' };
 
-// Edition 1404-09 amends the clause q-single cites, materially: completions before it owe a refresher.
-const FLAGS: CatalogStaleFlag[] = [
-  {
-    kind: 'question',
-    id: 'q-single',
-    course: COURSE,
-    edition: '1404-09',
-    from: '1403-07',
-    cites: [{ cite: 'reg:ES-002#ماده-۲-بند-۲', code: 'ES-002', anchor: 'ماده-۲-بند-۲', change: 'amended', material: true, redline: [] }],
-  },
-];
+const FLAGS: CatalogStaleFlag[] = [amendedQuestionFlag()];
 
 const result = (correct: Record<string, boolean>) =>
   JSON.stringify({ score: 0, correct: 0, total: 0, passed: false, perQuestion: Object.entries(correct).map(([id, ok]) => ({ id, correct: ok })) });

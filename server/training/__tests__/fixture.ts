@@ -80,6 +80,21 @@ export const STAFF_LESSON = { id: 'staff-briefing/01-intro', permalink: '/course
 /** The shortest time in which the two lessons of COURSE can count as studied (2 × the 20 s floor). */
 export const STUDY_MS = 2 * DEFAULT_STUDY_RULE.floorMs;
 
+/**
+ * Edition 1404-09 amends the clause `q-single` cites, materially (so completions before it owe a
+ * refresher); `redline` is what the learner is shown of the change.
+ */
+export function amendedQuestionFlag(redline: CatalogStaleFlag['cites'][number]['redline'] = []): CatalogStaleFlag {
+  return {
+    kind: 'question',
+    id: 'q-single',
+    course: COURSE,
+    edition: '1404-09',
+    from: '1403-07',
+    cites: [{ cite: 'reg:ES-002#ماده-۲-بند-۲', code: 'ES-002', anchor: 'ماده-۲-بند-۲', change: 'amended', material: true, redline }],
+  };
+}
+
 /** `draw` overrides the quiz's: drawing all five makes every question type certain to appear. */
 export function testCatalog({ draw = QUIZ.draw, retiredQuestions = [] as string[], staleFlags = [] as CatalogStaleFlag[], validForMonths = undefined as number | undefined, withdrawn = false } = {}): TrainingCatalog {
   return createCatalog({

@@ -14,7 +14,7 @@ import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import type { CatalogStaleFlag } from '../catalog';
 import type { AttemptView, CourseProgress } from '../service';
-import { as, buildTrainingApp, COURSE, errorOf, LESSONS, RIGHT, signIn, STUDY_MS, testCatalog, WRONG, type Caller } from './fixture';
+import { amendedQuestionFlag, as, buildTrainingApp, COURSE, errorOf, LESSONS, RIGHT, signIn, STUDY_MS, testCatalog, WRONG, type Caller } from './fixture';
 
 const dialects = testDatabases();
 const BEFORE_1404_09 = Date.UTC(2025, 10, 15, 8, 0, 0); // 1404/08/24 in Tehran
@@ -23,14 +23,7 @@ const DAY = 86_400_000;
 
 const unit = (anchor: string, text: string) => ({ anchor, title: anchor, change: 'amended' as const, titleSegments: [], segments: [{ kind: 'deleted' as const, text: '۶۰ روز' }, { kind: 'inserted' as const, text }] });
 const FLAGS: CatalogStaleFlag[] = [
-  {
-    kind: 'question',
-    id: 'q-single',
-    course: COURSE,
-    edition: '1404-09',
-    from: '1403-07',
-    cites: [{ cite: 'reg:ES-002#ماده-۲-بند-۲', code: 'ES-002', anchor: 'ماده-۲-بند-۲', change: 'amended', material: true, redline: [unit('ماده-۲', '۴۵ روز')] }],
-  },
+  amendedQuestionFlag([unit('ماده-۲', '۴۵ روز')]),
   // The approver marked this one's change editorial: flagged for editors, asked of nobody.
   {
     kind: 'question',

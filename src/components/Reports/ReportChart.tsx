@@ -1,6 +1,6 @@
 /**
- * The one chart of the supervision reports (Chart.js through react-chartjs-2), set up as the
- * acknowledgment report's OnTimeChart is: right to left, Vazirmatn, Persian digits on the axes
+ * The one chart of the supervision and acknowledgment reports (Chart.js through react-chartjs-2):
+ * right to left, Vazirmatn, Persian digits on the axes
  * and in the tooltips, an accessible name, and the same figures as a table beside it for
  * screen readers and for readers without canvas. Loaded lazily by the page, so Chart.js is
  * fetched only where a chart is drawn.

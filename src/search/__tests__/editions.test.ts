@@ -51,9 +51,9 @@ describe('the editions a query searches', () => {
 describe('edition labels', () => {
   it('name the edition in Persian digits with its status on the day', () => {
     const today = day(1405, 9, 6);
-    expect(editionLabel(editions, '1403-07', today)).toEqual({ status: 'past', text: 'ویرایش ۱۴۰۳-۰۷ — منسوخ' });
-    expect(editionLabel(editions, '1404-09', today)).toEqual({ status: 'in-force', text: 'ویرایش ۱۴۰۴-۰۹ — لازم‌الاجرا' });
-    expect(editionLabel(editions, '1406-01', today)).toEqual({ status: 'upcoming', text: 'ویرایش ۱۴۰۶-۰۱ — آینده، از ۱۴۰۶/۰۱/۰۱' });
+    expect(editionLabel(editions, '1403-07', today)).toEqual({ status: 'past', text: 'ویرایش \u2066۱۴۰۳-۰۷\u2069 — منسوخ' });
+    expect(editionLabel(editions, '1404-09', today)).toEqual({ status: 'in-force', text: 'ویرایش \u2066۱۴۰۴-۰۹\u2069 — لازم‌الاجرا' });
+    expect(editionLabel(editions, '1406-01', today)).toEqual({ status: 'upcoming', text: 'ویرایش \u2066۱۴۰۶-۰۱\u2069 — آینده، از ۱۴۰۶/۰۱/۰۱' });
     expect(editionLabel(editions, '1406-01', day(1406, 1, 1))?.status).toBe('in-force');
     expect(editionLabel(editions, '1404-09', day(1406, 1, 1))?.status).toBe('past');
     expect(editionLabel(editions, '1399-01', today)).toBeUndefined();
