@@ -4,26 +4,23 @@
  * save may touch, what the tree hides, the stale-save refusal, and one git commit per save
  * with the editor as author.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../src/api/roles';
 import { keystaticConfigAt } from '../../../keystatic.config';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
-import { userRowFor } from '../../accounts/users';
+import { EDITORIAL_TEAM, expectApiError, gitIn as git, seedGitRepository, signedInHeaders, usersWithPassword } from '../../__tests__/api-fixture';
 import { blobSha } from '../git';
 import { registerKeystaticApi } from '../keystatic-api';
 
 const SITE = path.resolve(__dirname, '../../..');
-const PERSIAN = /[\u0600-\u06FF]/;
 const PASSWORD = 'editorial-password-1';
 const REG = 'docs/connection-sales/cs-002.mdx';
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
 const dialects = testDatabases().filter((d) => d.name === 'sqlite');
 
@@ -33,17 +30,8 @@ describe.each(dialects)('/api/keystatic on $name', (t) => {
   let users: UserRow[];
 
   beforeAll(async () => {
-    users = await Promise.all(
-      [
-        { username: 'zahra.editor', displayName: 'زهرا رضایی', role: 'editor' as const },
-        { username: 'hamid.editor', displayName: 'حمید نوری', role: 'editor' as const },
-        { username: 'leila.approver', displayName: 'لیلا محمدی', role: 'approver' as const },
-        { username: 'maryam.staff', displayName: 'مریم احمدی', role: 'staff' as const },
-        { username: 'ali.contractor', displayName: 'علی کریمی', role: 'contractor' as const, company: 'شرکت نور' },
-        { username: 'naser.supervisor', displayName: 'ناصر کاظمی', role: 'supervisor' as const },
-        { username: 'sara.admin', displayName: 'سارا امینی', role: 'admin' as const },
-      ].map((u) => userRowFor({ company: null, ...u, password: PASSWORD }, Date.now())),
-    );
+    const { zahra, hamid, leila, maryam, ali, naser, sara } = EDITORIAL_TEAM;
+    users = await usersWithPassword([zahra, hamid, leila, maryam, ali, naser, sara], PASSWORD);
   });
 
   beforeEach(async () => {
@@ -54,9 +42,7 @@ describe.each(dialects)('/api/keystatic on $name', (t) => {
       mkdirSync(path.join(root, dir), { recursive: true });
       writeFileSync(path.join(root, dir, 'secret.yml'), 'secret: true\n');
     }
-    git(root, 'init', '--quiet', '--initial-branch=main');
-    git(root, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'add', 'docs', 'courses', 'announcements', 'content');
-    git(root, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'commit', '--quiet', '-m', 'seed');
+    seedGitRepository(root, ['docs', 'courses', 'announcements', 'content']);
 
     await t.reset();
     await t.db.insertInto('users').values(users).execute();
@@ -70,12 +56,8 @@ describe.each(dialects)('/api/keystatic on $name', (t) => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function as(username: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}` };
-  }
+  // Keystatic's own requests carry no CSRF token (its `no-cors` header stands in for it): the cookie alone.
+  const as = async (username: string): Promise<Record<string, string>> => ({ cookie: (await signedInHeaders(app, username, PASSWORD)).cookie });
   const keystatic = { 'no-cors': '1' };
   const tree = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/api/keystatic/tree', headers: { ...headers, ...keystatic } });
   const save = (headers: Record<string, string>, additions: { path: string; text: string }[], deletions: string[] = []) =>
@@ -85,12 +67,6 @@ describe.each(dialects)('/api/keystatic on $name', (t) => {
       headers: { ...headers, ...keystatic, 'content-type': 'application/json' },
       payload: JSON.stringify({ additions: additions.map((a) => ({ path: a.path, contents: Buffer.from(a.text).toString('base64url') })), deletions: deletions.map((p) => ({ path: p })) }),
     });
-  function expectApiError(res: LightMyRequestResponse, status: number, error: string) {
-    expect(res.statusCode, res.body).toBe(status);
-    const body = res.json() as { error: string; message: string };
-    expect(body.error).toBe(error);
-    expect(body.message).toMatch(PERSIAN);
-  }
   const amended = () => readFileSync(path.join(root, REG), 'utf8').replace('دستورالعمل فروش انشعاب', 'دستورالعمل اصلاح‌شده فروش انشعاب');
 
   it('refuses visitors (401) and every role but editors and approvers (403), on every route', async () => {

@@ -5,7 +5,6 @@
  * written, nothing committed), Persian refusals of bad dates, and a publication committed with
  * the approver as author. SQLite only: the store is tested on PostgreSQL in workflow-api.test.ts.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -15,19 +14,17 @@ import { fixturesDir, makeFixtureSite, type FixtureSite } from '../../../tests/s
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
-import { userRowFor } from '../../accounts/users';
+import { EDITORIAL_TEAM, gitIn as git, PERSIAN, seedGitRepository, signedInHeaders, usersWithPassword } from '../../__tests__/api-fixture';
 import { registerKeystaticApi } from '../keystatic-api';
 import { recordSave, registerEditorialRoutes } from '../routes';
 import { registerPublishRoutes } from '../publish-routes';
 import { createEditorialStore } from '../store';
 import { textHash } from '../text-hash';
 
-const PERSIAN = /[\u0600-\u06FF]/;
 const PASSWORD = 'publish-password-1';
 const NEW = { name: '1405-10', effective: '1405/10/01', notificationNumber: '۱۴۰۵/ت/۹', notificationDate: '1405/09/05', summary: 'اصلاح ماده ۲ دستورالعمل فروش انشعاب و افزوده شدن بخشنامه ES-004.' };
 const ES001 = 'docs/energy-sales/es-001.mdx';
 const CONTENT = ['docs', 'courses', 'announcements', 'content', 'versioned_docs', 'versioned_sidebars', 'versions.json'];
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
 describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('/api/editorial/publish on $name', (t) => {
   let site: FixtureSite;
@@ -36,21 +33,13 @@ describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('/api/editoria
   const published: string[] = [];
 
   beforeAll(async () => {
-    users = await Promise.all(
-      [
-        { username: 'zahra.editor', displayName: 'زهرا رضایی', role: 'editor' as const },
-        { username: 'leila.approver', displayName: 'لیلا محمدی', role: 'approver' as const },
-        { username: 'maryam.staff', displayName: 'مریم احمدی', role: 'staff' as const },
-      ].map((u) => userRowFor({ company: null, ...u, password: PASSWORD }, Date.now())),
-    );
+    users = await usersWithPassword([EDITORIAL_TEAM.zahra, EDITORIAL_TEAM.leila, EDITORIAL_TEAM.maryam], PASSWORD);
   });
 
   beforeEach(async () => {
     site = makeFixtureSite('editions');
     for (const name of ['versioned_docs', 'versioned_sidebars', 'versions.json']) cpSync(path.join(fixturesDir, 'editions', name), path.join(site.dir, name), { recursive: true });
-    git(site.dir, 'init', '--quiet', '--initial-branch=main');
-    git(site.dir, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'add', 'docs', 'courses', 'announcements', 'content', 'versioned_docs', 'versioned_sidebars', 'versions.json');
-    git(site.dir, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'commit', '--quiet', '-m', 'seed');
+    seedGitRepository(site.dir, CONTENT);
     await t.reset();
     await t.db.insertInto('users').values(users).execute();
     app = Fastify({ logger: false });
@@ -68,12 +57,7 @@ describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('/api/editoria
     site.remove();
   });
 
-  async function as(username: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-  }
+  const as = (username: string): Promise<Record<string, string>> => signedInHeaders(app, username, PASSWORD);
   async function save(headers: Record<string, string>, rel: string, text: string) {
     await app.inject({ method: 'GET', url: '/api/keystatic/tree', headers: { ...headers, 'no-cors': '1' } });
     const res = await app.inject({

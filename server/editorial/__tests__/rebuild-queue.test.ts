@@ -16,7 +16,7 @@ import { fixturesDir, makeFixtureSite, type FixtureSite } from '../../../tests/s
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
-import { userRowFor } from '../../accounts/users';
+import { EDITORIAL_TEAM, PERSIAN, seedGitRepository, signedInHeaders, usersWithPassword } from '../../__tests__/api-fixture';
 import { createSiteBuildTracker, type SiteBuildTracker } from '../../site-builds';
 import type { BuildAudience } from '../../../src/policy/audience';
 import { registerPublishRoutes } from '../publish-routes';
@@ -24,12 +24,10 @@ import { createEditorialStore } from '../store';
 import { createRebuildQueue, type RebuildQueue } from '../rebuild-queue';
 import { childProcessBuild } from '../rebuild-child';
 
-const PERSIAN = /[\u0600-\u06FF]/;
 const PASSWORD = 'rebuild-password-1';
 const NEW = { name: '1405-10', effective: '1405/10/01', notificationNumber: '۱۴۰۵/ت/۹', notificationDate: '1405/09/05', summary: 'اصلاح ماده ۲ دستورالعمل فروش انشعاب و افزوده شدن بخشنامه ES-004.' };
 const ORDER: BuildAudience[] = ['editor', 'staff', 'contractor', 'public'];
 const FAKE_BUILD = path.join(__dirname, 'fixtures/fake-audience-build.mjs');
-const git = (root: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', ...args], { cwd: root, encoding: 'utf8' }).trim();
 
 describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('rebuild after a publication on $name', (t) => {
   let site: FixtureSite;
@@ -42,21 +40,13 @@ describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('rebuild after
   let users: UserRow[];
 
   beforeAll(async () => {
-    users = await Promise.all(
-      [
-        { username: 'leila.approver', displayName: 'لیلا محمدی', role: 'approver' as const },
-        { username: 'zahra.editor', displayName: 'زهرا رضایی', role: 'editor' as const },
-        { username: 'maryam.staff', displayName: 'مریم احمدی', role: 'staff' as const },
-      ].map((u) => userRowFor({ company: null, ...u, password: PASSWORD }, Date.now())),
-    );
+    users = await usersWithPassword([EDITORIAL_TEAM.leila, EDITORIAL_TEAM.zahra, EDITORIAL_TEAM.maryam], PASSWORD);
   });
 
   async function start(env: NodeJS.ProcessEnv = {}) {
     site = makeFixtureSite('editions');
     for (const name of ['versioned_docs', 'versioned_sidebars', 'versions.json']) cpSync(path.join(fixturesDir, 'editions', name), path.join(site.dir, name), { recursive: true });
-    git(site.dir, 'init', '--quiet', '--initial-branch=main');
-    git(site.dir, 'add', 'docs', 'courses', 'announcements', 'content', 'versioned_docs', 'versioned_sidebars', 'versions.json');
-    git(site.dir, 'commit', '--quiet', '-m', 'seed');
+    seedGitRepository(site.dir, ['docs', 'courses', 'announcements', 'content', 'versioned_docs', 'versioned_sidebars', 'versions.json']);
     outDir = mkdtempSync(path.join(tmpdir(), 'ayin-rebuild-out-'));
     // The builds served before the publication.
     for (const audience of ORDER) {
@@ -90,12 +80,7 @@ describe.each(testDatabases().filter((d) => d.name === 'sqlite'))('rebuild after
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  async function as(username: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-  }
+  const as = (username: string): Promise<Record<string, string>> => signedInHeaders(app, username, PASSWORD);
   const served = (audience: BuildAudience) => readFileSync(path.join(outDir, audience, 'index.html'), 'utf8');
   const status = async (headers: Record<string, string>) => {
     const res = await app.inject({ method: 'GET', url: '/api/editorial/publish/status', headers });

@@ -4,12 +4,11 @@
  * an edit, the transitions follow the rules, the trail is append-only, and every role that may
  * not use a route is refused.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editorialRoutes } from '../../../src/api/editorial';
 import { ROLES } from '../../../src/api/roles';
@@ -17,7 +16,7 @@ import { keystaticConfigAt } from '../../../keystatic.config';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
-import { userRowFor } from '../../accounts/users';
+import { EDITORIAL_TEAM, expectApiError, gitIn as git, seedGitRepository, signedInHeaders, usersWithPassword } from '../../__tests__/api-fixture';
 import { registerKeystaticApi } from '../keystatic-api';
 import { recordSave, registerEditorialRoutes } from '../routes';
 import { createEditorialStore } from '../store';
@@ -25,9 +24,7 @@ import { textHash } from '../text-hash';
 import { formatJalaliIso, gregorianToJalali } from '../../../src/domain/jalali';
 
 const SITE = path.resolve(__dirname, '../../..');
-const PERSIAN = /[\u0600-\u06FF]/;
 const PASSWORD = 'editorial-password-1';
-const git = (root: string, ...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 const dialects = testDatabases();
 
 describe.each(dialects)('/api/editorial on $name', (t) => {
@@ -38,25 +35,14 @@ describe.each(dialects)('/api/editorial on $name', (t) => {
   let counter = 0;
 
   beforeAll(async () => {
-    users = await Promise.all(
-      [
-        { username: 'zahra.editor', displayName: 'زهرا رضایی', role: 'editor' as const },
-        { username: 'leila.approver', displayName: 'لیلا محمدی', role: 'approver' as const },
-        { username: 'reza.approver', displayName: 'رضا حسینی', role: 'approver' as const },
-        { username: 'maryam.staff', displayName: 'مریم احمدی', role: 'staff' as const },
-        { username: 'ali.contractor', displayName: 'علی کریمی', role: 'contractor' as const, company: 'شرکت نور' },
-        { username: 'naser.supervisor', displayName: 'ناصر کاظمی', role: 'supervisor' as const },
-        { username: 'sara.admin', displayName: 'سارا امینی', role: 'admin' as const },
-      ].map((u) => userRowFor({ company: null, ...u, password: PASSWORD }, Date.now())),
-    );
+    const { zahra, leila, reza, maryam, ali, naser, sara } = EDITORIAL_TEAM;
+    users = await usersWithPassword([zahra, leila, reza, maryam, ali, naser, sara], PASSWORD);
   });
 
   beforeEach(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'ayin-content-'));
     for (const dir of ['docs', 'content', 'versioned_docs', 'versions.json']) cpSync(path.join(SITE, dir), path.join(root, dir), { recursive: true });
-    git(root, 'init', '--quiet', '--initial-branch=main');
-    git(root, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'add', '.');
-    git(root, '-c', 'user.name=seed', '-c', 'user.email=seed@ayin.invalid', 'commit', '--quiet', '-m', 'seed');
+    seedGitRepository(root, ['.']);
     // The trail is append-only and outlives a test: each test works on a new file of its own.
     reg = `docs/connection-sales/cs-${900 + counter++}-${randomUUID().slice(0, 8)}.mdx`;
 
@@ -74,17 +60,7 @@ describe.each(dialects)('/api/editorial on $name', (t) => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  async function as(username: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-  }
-  function expectApiError(res: LightMyRequestResponse, status: number, error: string) {
-    expect(res.statusCode, res.body).toBe(status);
-    expect(res.json().error).toBe(error);
-    expect(res.json().message).toMatch(PERSIAN);
-  }
+  const as = (username: string): Promise<Record<string, string>> => signedInHeaders(app, username, PASSWORD);
   async function editAs(headers: Record<string, string>, text: string) {
     await app.inject({ method: 'GET', url: '/api/keystatic/tree', headers: { ...headers, 'no-cors': '1' } });
     const res = await app.inject({

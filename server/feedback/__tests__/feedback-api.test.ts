@@ -12,12 +12,11 @@ import { SUGGESTION_MAX } from '../../../src/api/feedback';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
-import { userRowFor } from '../../accounts/users';
+import { EDITORIAL_TEAM, PERSIAN, signedInHeaders, usersWithPassword } from '../../__tests__/api-fixture';
 import { staticManifestSource } from '../../manifest/source';
 import { registerFeedbackRoutes } from '../routes';
 import { createFeedbackStore } from '../store';
 
-const PERSIAN = /[\u0600-\u06FF]/;
 const PASSWORD = 'feedback-password-1';
 const clauses = [
   { anchor: 'article-2', label: 'ماده ۲' },
@@ -55,14 +54,8 @@ describe.each(testDatabases())('/api/feedback on $name', (t) => {
   let clock = 1_700_000_000_000;
 
   beforeAll(async () => {
-    users = await Promise.all(
-      [
-        { username: 'reza.contractor', displayName: 'رضا کریمی', role: 'contractor' as const },
-        { username: 'maryam.staff', displayName: 'مریم احمدی', role: 'staff' as const },
-        { username: 'zahra.editor', displayName: 'زهرا رضایی', role: 'editor' as const },
-        { username: 'leila.approver', displayName: 'لیلا محمدی', role: 'approver' as const },
-      ].map((u) => userRowFor({ company: u.role === 'contractor' ? 'شرکت خدمات برق پارس نیرو' : null, ...u, password: PASSWORD }, Date.now())),
-    );
+    const contractor = { username: 'reza.contractor', displayName: 'رضا کریمی', role: 'contractor', company: 'شرکت خدمات برق پارس نیرو' } as const;
+    users = await usersWithPassword([contractor, EDITORIAL_TEAM.maryam, EDITORIAL_TEAM.zahra, EDITORIAL_TEAM.leila], PASSWORD);
   });
   beforeEach(async () => {
     await t.reset();
@@ -74,12 +67,7 @@ describe.each(testDatabases())('/api/feedback on $name', (t) => {
   });
   afterEach(() => app.close());
 
-  async function as(username: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-  }
+  const as = (username: string): Promise<Record<string, string>> => signedInHeaders(app, username, PASSWORD);
   const suggest = (headers: Record<string, string>, payload: object) => app.inject({ method: 'POST', url: '/api/feedback', headers, payload });
   const good = { code: 'ES-001', anchor: 'article-2-item-1', edition: '1404-09', text: 'مهلت ده روزه این بند برای روستاهای دور کافی نیست؛ پیشنهاد می‌شود بیست روز شود.' };
 

@@ -3,19 +3,19 @@
  * SQLite and PostgreSQL: visibility by audience, registration within capacity (concurrent
  * requests for the last seats), cancelling, the supervisors' list and attendance.
  */
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SeminarEntry } from '../../../src/content/seminars';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAccountRoutes } from '../../accounts/routes';
 import { userRowFor } from '../../accounts/users';
+import { expectApiError, signedInHeaders } from '../../__tests__/api-fixture';
 import { createAudiencePolicy } from '../../../src/policy/audience';
 import { createSeminarCatalog } from '../catalog';
 import { registerSeminarRoutes } from '../routes';
 
 const dialects = testDatabases();
-const PERSIAN = /[\u0600-\u06FF]/;
 const NOW = Date.UTC(2026, 10, 27, 8); // 1405/09/06, 11:30 in Tehran
 const HOUR = 3_600_000;
 const PASSWORD = 'seminar-password-1';
@@ -55,13 +55,6 @@ const SEMINARS = [
   seminar('running-now', { startsAt: NOW - HOUR, capacity: 10, audience: ['contractor', 'staff'] }),
 ];
 
-function expectApiError(res: LightMyRequestResponse, status: number, error: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: string; message: string };
-  expect(body.error).toBe(error);
-  expect(body.message).toMatch(PERSIAN);
-}
-
 describe.each(dialects)('/api/seminars on $name', (t) => {
   let app: FastifyInstance;
   let users: UserRow[];
@@ -89,12 +82,7 @@ describe.each(dialects)('/api/seminars on $name', (t) => {
   afterEach(() => app.close());
 
   /** Signs in; returns headers carrying the session cookie and the CSRF token. */
-  async function as(username: string): Promise<Record<string, string>> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password: PASSWORD } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
-  }
+  const as = (username: string): Promise<Record<string, string>> => signedInHeaders(app, username, PASSWORD);
   const registerAs = (headers: Record<string, string>, id: string) => app.inject({ method: 'POST', url: `/api/seminars/${id}/registration`, headers, payload: {} });
   const idOf = (username: string) => users.find((u) => u.username === username)!.id;
 
