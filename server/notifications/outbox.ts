@@ -2,13 +2,14 @@
  * The outbox: mail is written here first and sent from here (`sendDue`), so a refusing SMTP
  * server loses nothing — a failed row is tried again with exponential backoff, its error kept
  * for the admins. Each row has a unique `key`; enqueueing a key twice (a restart, a second
- * server process) writes one row. A row is claimed before it is sent (its next attempt moved
- * past a lease by a conditional UPDATE), so two processes draining together send it once.
+ * server process) writes one row. A row is claimed with a lease before it is sent
+ * (server/notifications/lease.ts), so two processes draining together send it once.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { DEFAULT_BACKOFF, retryDelay, type Backoff } from './backoff';
+import { DEFAULT_BACKOFF, type Backoff } from './backoff';
+import { claimRow, putOff } from './lease';
 
 export interface OutgoingMail {
   readonly key: string;
@@ -50,25 +51,13 @@ export async function sendDue(db: Kysely<Database>, transport: MailTransport, no
   let sent = 0;
   let failed = 0;
   for (const row of due) {
-    const claimed = await db
-      .updateTable('outbox')
-      .set({ next_attempt_at: now + leaseMs })
-      .where('id', '=', row.id)
-      .where('sent_at', 'is', null)
-      .where('next_attempt_at', '=', row.next_attempt_at)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue; // another process took it
+    if (!(await claimRow(db, 'outbox', row, now, leaseMs))) continue; // another process took it
     try {
       await transport({ to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, key: row.key });
       await db.updateTable('outbox').set({ sent_at: now, last_error: null }).where('id', '=', row.id).execute();
       sent++;
     } catch (error) {
-      const attempts = Number(row.attempts) + 1;
-      await db
-        .updateTable('outbox')
-        .set({ attempts, next_attempt_at: now + retryDelay(attempts, backoff), last_error: String((error as Error).message ?? error).slice(0, 500) })
-        .where('id', '=', row.id)
-        .execute();
+      await putOff(db, 'outbox', row, now, backoff, error);
       failed++;
     }
   }

@@ -2,15 +2,15 @@
  * The xAPI outbox, after the mail outbox (server/notifications/outbox.ts): a statement is
  * written here in the learning event's own transaction and sent from here by `sendDueStatements`
  * in batches, in the background, so the learner never waits for the LRS. A failed batch is
- * tried again with the mail outbox's backoff (server/notifications/backoff.ts); rows are
- * claimed with a lease by a conditional UPDATE, so two processes send each once, and a
- * process that dies mid-send leaves its rows to be sent again when the lease runs out (same
- * statement ids: the LRS keeps one copy).
+ * tried again with the mail outbox's backoff and claimed with its lease
+ * (server/notifications/lease.ts): a process that dies mid-send leaves its rows to be sent
+ * again when the lease runs out (same statement ids: the LRS keeps one copy).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { retryDelay, type Backoff } from '../notifications/backoff';
+import type { Backoff } from '../notifications/backoff';
+import { claimRow, putOff } from '../notifications/lease';
 import { statementOf, type LearningEvent } from './statements';
 import type { XapiStatement } from './statement-schema';
 
@@ -50,24 +50,12 @@ export async function sendDueStatements(db: Kysely<Database>, transport: Stateme
   const { backoff = XAPI_BACKOFF, leaseMs = 120_000, batch = 50 } = options;
   const due = await db.selectFrom('xapi_outbox').selectAll().where('sent_at', 'is', null).where('next_attempt_at', '<=', now).orderBy('created_at').orderBy('id').limit(batch).execute();
   const claimed: typeof due = [];
-  for (const row of due) {
-    const result = await db.updateTable('xapi_outbox').set({ next_attempt_at: now + leaseMs }).where('id', '=', row.id).where('sent_at', 'is', null).where('next_attempt_at', '=', row.next_attempt_at).executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) claimed.push(row); // else another process took it
-  }
+  for (const row of due) if (await claimRow(db, 'xapi_outbox', row, now, leaseMs)) claimed.push(row);
   if (!claimed.length) return { sent: 0, failed: 0 };
   try {
     await transport(claimed.map((r) => JSON.parse(r.statement) as XapiStatement));
   } catch (error) {
-    const message = String((error as Error).message ?? error).slice(0, 500);
-    for (const row of claimed) {
-      const attempts = Number(row.attempts) + 1;
-      await db
-        .updateTable('xapi_outbox')
-        .set({ attempts, next_attempt_at: now + retryDelay(attempts, backoff), last_error: message, last_failed_at: now })
-        .where('id', '=', row.id)
-        .where('sent_at', 'is', null)
-        .execute();
-    }
+    for (const row of claimed) await putOff(db, 'xapi_outbox', row, now, backoff, error);
     return { sent: 0, failed: claimed.length };
   }
   await db.updateTable('xapi_outbox').set({ sent_at: now }).where('id', 'in', claimed.map((r) => r.id)).execute();
