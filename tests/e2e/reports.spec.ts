@@ -64,6 +64,10 @@ test('a supervisor filters the reports by company and date, sees the charts, and
   await filters.getByRole('button', { name: 'اعمال پالایه' }).click();
   // The filter is in the URL, with ASCII digits.
   await expect(page).toHaveURL(new RegExp(`company=${COMPANY.code}.*from=${encodeURIComponent(todayText)}`));
+  // Opened from that URL (a bookmark, a shared link), the fields show the dates in Persian digits again.
+  await page.reload();
+  await expect(filters.getByLabel('از تاریخ')).toHaveValue(toPersianDigits(todayText));
+  await expect(filters.getByLabel('تا تاریخ')).toHaveValue(toPersianDigits(todayText));
 
   const learners = page.getByRole('region', { name: 'فراگیران', exact: true });
   await expect(learners.getByRole('table')).toContainText(username);

@@ -10,7 +10,7 @@ import { useHistory, useLocation } from '@docusaurus/router';
 import { REPORT_FILTER_KEYS, type ReportFilter, type ReportOverview } from '@site/src/api/reports';
 import { parseDateInput } from '@site/src/domain/date-input';
 import { compareJalali } from '@site/src/domain/jalali';
-import { toAsciiDigits } from '@site/src/domain/digits';
+import { toAsciiDigits, toPersianDigits } from '@site/src/domain/digits';
 import styles from '@site/src/components/Training/styles.module.css';
 
 export type Filter = Partial<Record<(typeof REPORT_FILTER_KEYS)[number], string>>;
@@ -49,7 +49,12 @@ export default function ReportFilters({
   organisations: Pick<ReportOverview, 'companies' | 'units'> | undefined;
   courses: readonly { id: string; title: string }[];
 }): ReactNode {
-  const [draft, setDraft] = useState<Filter>(filter);
+  // The URL keeps ASCII digits; the reader sees the dates in Persian digits, as typed elsewhere.
+  const [draft, setDraft] = useState<Filter>(() => ({
+    ...filter,
+    ...(filter.from ? { from: toPersianDigits(filter.from) } : {}),
+    ...(filter.to ? { to: toPersianDigits(filter.to) } : {}),
+  }));
   const [errors, setErrors] = useState<Partial<Record<'from' | 'to', string>>>({});
   const field = (key: keyof Filter) => ({ value: draft[key] ?? '', onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value }) });
 
