@@ -46,12 +46,16 @@ export async function signedInHeaders(app: FastifyInstance, username: string, pa
   return { cookie: `ayin_session=${cookie!.value}`, 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
 }
 
-/** An API refusal: the status, the machine-readable code, and a Persian message for the reader. */
-export function expectApiError(res: LightMyRequestResponse, status: number, error: string): void {
+/**
+ * An API refusal: the status, the machine-readable code, and a Persian message for the reader.
+ * Returns the body, typed with what the route adds (`issues`, `problems`…), for the test to read on.
+ */
+export function expectApiError<Extra extends object = object>(res: LightMyRequestResponse, status: number, error: string): { error: string; message: string } & Extra {
   expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: string; message: string };
+  const body = res.json() as { error: string; message: string } & Extra;
   expect(body.error).toBe(error);
   expect(body.message).toMatch(PERSIAN);
+  return body;
 }
 
 /** git in `root` as the seeding author (the commits the tests make name the editor instead). */

@@ -2,17 +2,16 @@
  * `/api/admin/*` through fastify's inject, with the real accounts routes (real sign-in, real
  * sessions and CSRF) on SQLite and PostgreSQL.
  */
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import type { UserRow } from '../../db/schema';
 import { registerAdminRoutes } from '../admin-routes';
 import { registerAccountRoutes } from '../routes';
 import { authenticate } from '../users';
-import { userRowFor } from '../users';
+import { PERSIAN, expectApiError, signedInHeaders, usersWithPassword } from '../../__tests__/api-fixture';
 
 const dialects = testDatabases();
-const PERSIAN = /[\u0600-\u06FF]/;
 
 /** The test's clock: moved forward to let a password confirmation lapse. */
 let clock = Date.now();
@@ -26,18 +25,7 @@ async function buildApp(db: Parameters<typeof registerAccountRoutes>[1]['db']): 
   return app;
 }
 
-interface Session {
-  readonly cookie: string;
-  readonly csrf: string;
-}
-
-function expectApiError(res: LightMyRequestResponse, status: number, error: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  const body = res.json() as { error: string; message: string };
-  expect(body.error).toBe(error);
-  expect(body.message).toMatch(PERSIAN);
-  return body;
-}
+type Session = Awaited<ReturnType<typeof signedInHeaders>>;
 
 const GOOD_CSV = [
   'username,display_name,company,password',
@@ -50,10 +38,10 @@ describe.each(dialects)('/api/admin on $name', (t) => {
   let seed: UserRow[];
 
   beforeAll(async () => {
-    seed = await Promise.all([
-      userRowFor({ username: 'nasrin.admin', password: 'nasrin-password-1', displayName: 'نسرین مدیری', role: 'admin', company: null }, Date.now()),
-      userRowFor({ username: 'hamid.supervisor', password: 'hamid-password-1', displayName: 'حمید ناظری', role: 'supervisor', company: null }, Date.now()),
-    ]);
+    seed = [
+      ...(await usersWithPassword([{ username: 'nasrin.admin', displayName: 'نسرین مدیری', role: 'admin' }], 'nasrin-password-1')),
+      ...(await usersWithPassword([{ username: 'hamid.supervisor', displayName: 'حمید ناظری', role: 'supervisor' }], 'hamid-password-1')),
+    ];
   });
 
   beforeEach(async () => {
@@ -64,13 +52,8 @@ describe.each(dialects)('/api/admin on $name', (t) => {
   });
   afterEach(() => app.close());
 
-  async function signIn(username: string, password: string): Promise<Session> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username, password } });
-    expect(res.statusCode, res.body).toBe(200);
-    const cookie = res.cookies.find((c) => c.name === 'ayin_session')!;
-    return { cookie: `ayin_session=${cookie.value}`, csrf: (res.json() as { csrfToken: string }).csrfToken };
-  }
-  const headers = (s: Session, extra: Record<string, string> = {}) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf, ...extra });
+  const signIn = (username: string, password: string): Promise<Session> => signedInHeaders(app, username, password);
+  const headers = (s: Session, extra: Record<string, string> = {}) => ({ ...s, ...extra });
   const confirm = (s: Session, password: string) => app.inject({ method: 'POST', url: '/api/auth/confirm', headers: headers(s), payload: { password } });
   /** An admin who has just re-entered their password (admin actions need it). */
   const admin = async () => {
@@ -167,7 +150,7 @@ describe.each(dialects)('/api/admin on $name', (t) => {
       headers: headers(s),
       payload: { username: 'ghasem.x', password: 'ghasem-password-1', displayName: 'قاسم ایکس', role: 'contractor', companyCode: 'no-such-company', unitCode: 'no-such-unit' },
     });
-    const body = expectApiError(unknown, 400, 'invalid_input') as unknown as { issues: { field: string; message: string }[] };
+    const body = expectApiError<{ issues: { field: string; message: string }[] }>(unknown, 400, 'invalid_input');
     expect(body.issues).toEqual(
       expect.arrayContaining([
         { field: 'company', message: 'شرکت «no-such-company» در فهرست شرکت‌ها نیست.' },
@@ -188,7 +171,7 @@ describe.each(dialects)('/api/admin on $name', (t) => {
 
     const bad = ['username,display_name,company,password,company_code', 'hadi.ok,هادی درست,,hadi-password-1,pars-niroo-khadamat', 'neda.bad,ندا نادرست,,neda-password-1,no-such-company'].join('\n');
     const refused = await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: bad });
-    const body = expectApiError(refused, 400, 'import_failed') as unknown as { problems: { row: number; field: string; message: string }[] };
+    const body = expectApiError<{ problems: { row: number; field: string; message: string }[] }>(refused, 400, 'import_failed');
     expect(body.problems).toContainEqual({ row: 3, field: 'company_code', message: 'شرکت «no-such-company» در فهرست شرکت‌ها نیست.' });
     expect(await t.db.selectFrom('users').select('username').where('username', '=', 'hadi.ok').executeTakeFirst()).toBeUndefined();
   });
@@ -201,7 +184,7 @@ describe.each(dialects)('/api/admin on $name', (t) => {
       headers: headers(s),
       payload: { username: 'x', password: 'short', displayName: 'Ali', role: 'boss', company: 'شرکت' },
     });
-    const body = expectApiError(res, 400, 'invalid_input') as unknown as { fields: string[]; issues: { field: string; message: string }[] };
+    const body = expectApiError<{ fields: string[]; issues: { field: string; message: string }[] }>(res, 400, 'invalid_input');
     // A company for a role that is not a contractor is wrong too.
     expect(body.fields.sort()).toEqual(['company', 'displayName', 'password', 'role', 'username']);
     for (const issue of body.issues) expect(issue.message).toMatch(PERSIAN);
@@ -211,7 +194,7 @@ describe.each(dialects)('/api/admin on $name', (t) => {
       headers: headers(s),
       payload: { username: 'hamid.supervisor', password: 'another-password-1', displayName: 'حمید دیگر', role: 'staff' },
     });
-    expect((expectApiError(taken, 400, 'invalid_input') as unknown as { issues: unknown[] }).issues).toEqual([
+    expect(expectApiError<{ issues: unknown[] }>(taken, 400, 'invalid_input').issues).toEqual([
       { field: 'username', message: 'این نام کاربری پیش‌تر ثبت شده است.' },
     ]);
     expectApiError(await app.inject({ method: 'POST', url: '/api/admin/users', headers: headers(s), payload: [1, 2] }), 400, 'invalid_body');
@@ -239,7 +222,7 @@ describe.each(dialects)('/api/admin on $name', (t) => {
       'b,Bad Name,,x',
     ].join('\n');
     const res = await app.inject({ method: 'POST', url: '/api/admin/contractors/import', headers: headers(s, { 'content-type': 'text/csv' }), payload: csv });
-    const body = expectApiError(res, 400, 'import_failed') as unknown as { problems: { row: number; field: string; message: string }[] };
+    const body = expectApiError<{ problems: { row: number; field: string; message: string }[] }>(res, 400, 'import_failed');
     expect(body.problems.map((p) => `${p.row}:${p.field}`)).toEqual(expect.arrayContaining(['3:username', '4:username', '4:password', '4:display_name', '4:company']));
     for (const p of body.problems) expect(p.message).toMatch(PERSIAN);
     expect(await userCount()).toBe(2);
