@@ -36,23 +36,38 @@ export function someAnswer(question: PublicQuestion, variant: number): unknown {
   }
 }
 
+export interface SignedIn {
+  readonly username: string;
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
 /**
- * `count` contractors, each signed in (a session row, as sign-in makes) and with an attempt
- * started through the API. One password hash is shared: hashing is not what is measured.
+ * `count` contractors named `<prefix>.<n>`, each signed in (a session row, as sign-in makes).
+ * One password hash is shared: hashing is not what is measured. Inserted in slices, under
+ * both databases' limits on bound parameters.
  */
-export async function seedLearners(db: Kysely<Database>, origin: string, course: string, count: number): Promise<BenchLearner[]> {
-  const template = await userRowFor({ username: 'bench.template', password: 'bench-password-1', displayName: 'فراگیر آزمایشی', role: 'contractor', company: 'شرکت پیمانکاری آزمون بار' }, Date.now());
-  const rows = Array.from({ length: count }, (_, i) => ({ ...template, id: crypto.randomUUID(), username: `bench.learner.${i + 1}`, display_name: `فراگیر آزمایشی ${i + 1}` }));
-  await db.insertInto('users').values(rows).execute();
+export async function seedContractors(db: Kysely<Database>, prefix: string, count: number): Promise<SignedIn[]> {
+  const template = await userRowFor({ username: `${prefix}.template`, password: 'bench-password-1', displayName: 'پیمانکار آزمایشی', role: 'contractor', company: 'شرکت پیمانکاری آزمون بار' }, Date.now());
+  const rows = Array.from({ length: count }, (_, i) => ({ ...template, id: crypto.randomUUID(), username: `${prefix}.${i + 1}`, display_name: `پیمانکار آزمایشی ${i + 1}` }));
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('users').values(rows.slice(i, i + 500)).execute();
   const sessions = createSessionStore(db);
-  const learners: BenchLearner[] = [];
+  const signedIn: SignedIn[] = [];
   for (const row of rows) {
     const { token, session } = await sessions.create(row.id);
-    const cookie = `ayin_session=${token}`;
-    const res = await fetch(`${origin}/api/training/courses/${course}/attempts`, { method: 'POST', headers: { cookie, 'x-csrf-token': session.csrfToken } });
-    if (!res.ok) throw new Error(`starting an attempt for ${row.username} failed: ${res.status} ${await res.text()}`);
+    signedIn.push({ username: row.username, cookie: `ayin_session=${token}`, csrf: session.csrfToken });
+  }
+  return signedIn;
+}
+
+/** `count` contractors signed in, each with an attempt started through the API. */
+export async function seedLearners(db: Kysely<Database>, origin: string, course: string, count: number): Promise<BenchLearner[]> {
+  const learners: BenchLearner[] = [];
+  for (const { username, cookie, csrf } of await seedContractors(db, 'bench.learner', count)) {
+    const res = await fetch(`${origin}/api/training/courses/${course}/attempts`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } });
+    if (!res.ok) throw new Error(`starting an attempt for ${username} failed: ${res.status} ${await res.text()}`);
     const attempt = (await res.json()) as { id: string; questions: PublicQuestion[] };
-    learners.push({ cookie, csrf: session.csrfToken, attemptId: attempt.id, questions: attempt.questions });
+    learners.push({ cookie, csrf, attemptId: attempt.id, questions: attempt.questions });
   }
   return learners;
 }
@@ -60,13 +75,15 @@ export async function seedLearners(db: Kysely<Database>, origin: string, course:
 export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly p50: number;
+  /** From every 2xx response's time (autocannon's own histogram stops at p90 and p97.5). */
+  readonly p95: number;
   readonly p99: number;
   readonly requests: number;
   /** Connection errors, timeouts and non-2xx answers. */
   readonly errors: number;
 }
 
-type Request = { method: 'PUT' | 'POST'; path: string; headers: Record<string, string>; body: string };
+type Request = { method: 'GET' | 'PUT' | 'POST'; path: string; headers: Record<string, string>; body?: string };
 
 export const answerRequests = (learner: BenchLearner): Request[] =>
   learner.questions.flatMap((q) =>
@@ -91,10 +108,36 @@ export const submitRequests = (learner: BenchLearner): Request[] => [
   },
 ];
 
+/** A reader's inbox (`GET /api/inbox`): their announcements, acknowledgments and the approver's decisions. */
+export const inboxRequest = (reader: SignedIn): Request => ({ method: 'GET', path: '/api/inbox', headers: { cookie: reader.cookie } });
+
+/** A reader acknowledging an announcement's text: the first one records it (201), the rest answer the record (200). */
+export const acknowledgeRequest = (reader: SignedIn, announcementId: string, textSha256: string): Request => ({
+  method: 'POST',
+  path: `/api/inbox/announcements/${announcementId}/acknowledge`,
+  headers: { cookie: reader.cookie, 'x-csrf-token': reader.csrf, 'content-type': 'application/json' },
+  body: JSON.stringify({ textSha256 }),
+});
+
+/**
+ * Spreads many readers over fewer connections: connection i replays the requests of readers
+ * i, i + connections, i + 2 × connections…, so every reader is used while the number of
+ * connections stays the run's.
+ */
+export function perConnection<T>(readers: readonly T[], connections: number, requests: (reader: T) => Request[]): Request[][] {
+  return Array.from({ length: Math.min(connections, readers.length) }, (_, c) => readers.filter((_, i) => i % connections === c).flatMap(requests));
+}
+
+/** The q-quantile (0..1) of sorted values, nearest rank. */
+function quantile(sorted: Float64Array, q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0;
+}
+
 /** `connections` connections for `seconds`, connection i replaying learner i's requests. */
 export async function drive(origin: string, perLearner: readonly Request[][], { connections, seconds }: { connections: number; seconds: number }): Promise<LoadResult> {
   let next = 0;
-  const result = await autocannon({
+  const times: number[] = [];
+  const instance = autocannon({
     url: origin,
     connections,
     duration: seconds,
@@ -103,10 +146,16 @@ export async function drive(origin: string, perLearner: readonly Request[][], { 
     setupClient(client: { setRequests(requests: Request[]): void }) {
       client.setRequests(perLearner[next++ % perLearner.length]!);
     },
-  } as autocannon.Options);
+    // Without a callback autocannon's tracker is both the event emitter and the promise of the result.
+  } as autocannon.Options) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+  });
+  const result = await instance;
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
+    p95: quantile(Float64Array.from(times).sort(), 0.95),
     p99: result.latency.p99,
     requests: result.requests.total,
     errors: result.errors + result.timeouts + result.non2xx,

@@ -4,7 +4,8 @@
  * (publication, before the due day, the due day, overdue), only readers with an address who
  * opted in are mailed, nothing twice and nothing missed across a restart (a new server on the
  * same database), escalation to the company's supervisor (or the admins), and — on PostgreSQL —
- * two servers on one database ticking at once sending each reminder exactly once.
+ * two servers on one database ticking at once sending each reminder exactly once. A round of
+ * re-acknowledgment the approver required has reminder keys of its own (`<id>@<round>`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,7 +21,9 @@ import { readConfig } from '../../config';
 import { testDatabases } from '../../db/__tests__/test-databases';
 import { openDatabase, type DatabaseHandle } from '../../db/open';
 import type { UserRow } from '../../db/schema';
+import { announcementsInForce, recordDecision } from '../../inbox/reacknowledgments';
 import { staticManifestSource } from '../../manifest';
+import type { ManifestSource } from '../../manifest/source';
 import { startMailSink, type MailSink } from './sink';
 
 const dialects = testDatabases();
@@ -83,8 +86,8 @@ const config = (env: Record<string, string> = {}) => ({
   logLevel: 'silent',
 });
 
-async function server(handle: DatabaseHandle, options: { run?: boolean; env?: Record<string, string> } = {}): Promise<FastifyInstance> {
-  const app = await buildServer(config(options.env), { database: handle, manifest, reminders: { run: options.run ?? false, now: () => clock, everyMs: 15, sendEveryMs: 15 } });
+async function server(handle: DatabaseHandle, options: { run?: boolean; env?: Record<string, string>; manifest?: ManifestSource } = {}): Promise<FastifyInstance> {
+  const app = await buildServer(config(options.env), { database: handle, manifest: options.manifest ?? manifest, reminders: { run: options.run ?? false, now: () => clock, everyMs: 15, sendEveryMs: 15 } });
   await app.ready();
   return app;
 }
@@ -312,6 +315,62 @@ describe.each(dialects)('the reminder runner on $name', (t) => {
     } finally {
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }
+  });
+
+  it("a re-acknowledgment round sends its own reminders once, under <id>@<round>, and never resends the first round's", async () => {
+    // The same announcement, about CS-002, which edition 1404-09 changed after it was published.
+    const base = manifest.current();
+    const changed = staticManifestSource({ ...base, announcements: base.announcements.map((a) => ({ ...a, regulations: ['CS-002'], changedBy: [{ edition: '1404-09', regulations: ['CS-002'] }] })) });
+    const app = await start(t.handle, { manifest: changed });
+    await t.db.insertInto('users').values([person('omid.pars', 'امید پارسا', 'contractor', { email: 'omid@pars-niroo.example' }), person('leila.kontor', 'لیلا کنتوری', 'contractor', { email: 'leila@kontor.example' })]).execute();
+    await linkCompany(t.db, 'omid.pars', 'pars-niroo-khadamat');
+    await linkCompany(t.db, 'leila.kontor', 'kontor-pajouh');
+    const omid = await t.db.selectFrom('users').selectAll().where('username', '=', 'omid.pars').executeTakeFirstOrThrow();
+    const acknowledge = async (textSha256: string) =>
+      t.db
+        .insertInto('acknowledgments')
+        .values({ id: crypto.randomUUID(), announcement_id: ANNOUNCEMENT, user_id: omid.id, text_sha256: textSha256, role: 'contractor', company_id: omid.company_id, company_name: null, unit_id: null, acknowledged_at: clock, address: '127.0.0.1' })
+        .execute();
+    const keysOf = (to: string) => sink.received.filter((m) => m.to === to).map((m) => m.key.replace(/:[0-9a-f-]{36}:/, ':<user>:'));
+
+    // The first round: omid acknowledges the first day; leila does not and is reminded up to the first overdue step.
+    expect(await round(app)).toEqual({ decided: 2, queued: 2 });
+    await acknowledge('a'.repeat(64));
+    for (const d of [8, 10, 13]) {
+      clock = day(1404, 3, d);
+      await round(app);
+    }
+    const firstRound = [`reminder:${ANNOUNCEMENT}:<user>:publication:0`, `reminder:${ANNOUNCEMENT}:<user>:before-due:0`, `reminder:${ANNOUNCEMENT}:<user>:due:0`, `reminder:${ANNOUNCEMENT}:<user>:overdue:1`];
+    expect(keysOf('leila@kontor.example')).toEqual(firstRound);
+    expect(keysOf('omid@pars-niroo.example')).toEqual([`reminder:${ANNOUNCEMENT}:<user>:publication:0`]);
+
+    // 1404/03/14: the approver requires a new acknowledgment; the new round is due five days later, on 03/19.
+    clock = day(1404, 3, 14);
+    expect(await recordDecision(t.db, { announcementId: ANNOUNCEMENT, edition: '1404-09', required: true, userId: omid.id, userName: 'تأییدکننده', now: clock })).toBe(true);
+    const [inForce] = await announcementsInForce(t.db, changed.current().announcements);
+    expect(inForce).toMatchObject({ round: 1, published: { year: 1404, month: 3, day: 14 } });
+    expect(await round(app)).toEqual({ decided: 2, queued: 2 });
+    const secondRound = (kind: string) => `reminder:${ANNOUNCEMENT}@1:<user>:${kind}:0`;
+    // Both are asked again, omid too: his acknowledgment was of the earlier text.
+    expect(keysOf('omid@pars-niroo.example').slice(1)).toEqual([secondRound('publication')]);
+    expect(keysOf('leila@kontor.example').slice(4)).toEqual([secondRound('publication')]);
+    // The same day again, and a restart: nothing more.
+    expect(await round(app)).toEqual({ decided: 0, queued: 0 });
+    const again = await start(t.handle, { manifest: changed });
+    expect(await round(again)).toEqual({ decided: 0, queued: 0 });
+
+    // omid acknowledges the new text; on 03/17 only leila hears of the new round's due day, and on
+    // 03/16 — the first round's second overdue step, had it gone on — nobody hears anything.
+    await acknowledge(inForce!.textSha256);
+    clock = day(1404, 3, 16);
+    expect(await round(again)).toEqual({ decided: 0, queued: 0 });
+    clock = day(1404, 3, 17);
+    expect(await round(again)).toEqual({ decided: 1, queued: 1 });
+    expect(keysOf('leila@kontor.example').slice(4)).toEqual([secondRound('publication'), secondRound('before-due')]);
+    expect(keysOf('omid@pars-niroo.example')).toHaveLength(2);
+    const keys = sink.received.map((m) => m.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => k.startsWith(`reminder:${ANNOUNCEMENT}:`))).toHaveLength(5);
   });
 
 });
