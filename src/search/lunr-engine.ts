@@ -46,15 +46,23 @@ export function buildLunrIndex(records: readonly IndexedRecord[], synonyms: read
   return { version: 2, index: index.toJSON(), records: plain, lengths, synonyms };
 }
 
-export interface LunrSearcher {
-  search(query: string, limit?: number): { record: SearchRecord; score: number }[];
+export interface LunrSearcher<R = SearchRecord> {
+  search(query: string, limit?: number): { record: R; score: number }[];
 }
 
 export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
   if (file?.version !== 2 || !file.index || !Array.isArray(file.records) || file.lengths?.length !== file.records.length) throw new Error('not an Ayin Lunr index file');
-  const index = lunr.Index.load(file.index);
-  const byId = new Map(file.records.map((r) => [r.id, r]));
-  const bm25f = lunrBm25f(index, file.records.map((r) => r.id), file.lengths, RANKING_DEFAULTS.bm25);
+  return lunrSearcherOver(lunr.Index.load(file.index), file.records, file.lengths, file.synonyms);
+}
+
+/**
+ * The searcher over a loaded Lunr index (the whole one, or the shards merged so far:
+ * lunr-shards.ts); `records[i]` is the record of ref `records[i].id`, with field lengths `lengths[i]`.
+ */
+export function lunrSearcherOver<R extends { readonly id: string }>(index: lunr.Index, records: readonly R[], lengths: LunrIndexFile['lengths'], synonymGroups: readonly string[][]): LunrSearcher<R> {
+  const file = { synonyms: synonymGroups };
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const bm25f = lunrBm25f(index, records.map((r) => r.id), lengths, RANKING_DEFAULTS.bm25);
   /** One Lunr query over `queryTerms` (the last one also as a prefix), with the same expansions. */
   function run(queryTerms: readonly string[], joined: readonly string[], synonyms: readonly string[]) {
     return index.query((q) => {
