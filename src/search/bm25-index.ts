@@ -10,7 +10,7 @@
  * applied), a query adds into one Float64Array, and its best k are kept in a heap of k, never
  * sorting what it touched.
  */
-import { BM25_DEFAULTS, type Bm25Options, type TermFields } from './bm25';
+import { BM25_DEFAULTS, bm25Idf, saturate, type Bm25Options, type TermFields } from './bm25';
 
 const FIELDS = ['codeTerms', 'titleTerms', 'contentTerms'] as const;
 /** Joins two adjacent terms into one phrase key (a character no term holds). */
@@ -112,7 +112,7 @@ export function buildBm25Index<D extends TermFields & { readonly id: string }, R
   const termPostings = terms.freeze();
   const pairPostings = pairs.freeze();
   const N = documents.length;
-  const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  const idf = (df: number) => bm25Idf(df, N);
 
   /** Adds one posting list into `acc`; `touched` collects each document on its first score. */
   function addPosting(acc: Float64Array, p: Posting | undefined, w: number, touched: number[]): void {
@@ -123,7 +123,7 @@ export function buildBm25Index<D extends TermFields & { readonly id: string }, R
       const doc = docs[i]!;
       const t = tf[i]!;
       if (acc[doc] === 0) touched.push(doc);
-      acc[doc]! += w * termIdf * ((t * (k1 + 1)) / (t + k1));
+      acc[doc]! += w * termIdf * saturate(t, k1);
     }
   }
 

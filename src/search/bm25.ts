@@ -27,6 +27,12 @@ export const BM25_DEFAULTS = { weights: { code: 8, title: 3, content: 1 }, k1: 1
 
 const FIELDS = ['code', 'title', 'content'] as const;
 
+/** BM25's IDF of a term found in `df` of `N` documents (the same in every scorer here). */
+export const bm25Idf = (df: number, N: number): number => Math.log(1 + (N - df + 0.5) / (df + 0.5));
+
+/** A term's BM25 weight from its (BM25F pseudo) term frequency: saturates at k1 + 1. */
+export const saturate = (tf: number, k1: number): number => (tf * (k1 + 1)) / (tf + k1);
+
 function counts(text: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of text.split(' ')) if (t) out.set(t, (out.get(t) ?? 0) + 1);
@@ -45,7 +51,7 @@ export function bm25Scores(queryTerms: readonly string[], docs: readonly TermFie
   const idf = new Map(
     unique.map((t) => {
       const df = options.df?.(t) ?? fields.filter((f) => f.code.has(t) || f.title.has(t) || f.content.has(t)).length;
-      return [t, Math.log(1 + (N - df + 0.5) / (df + 0.5))];
+      return [t, bm25Idf(df, N)];
     }),
   );
   return fields.map((f, i) => {
@@ -56,7 +62,7 @@ export function bm25Scores(queryTerms: readonly string[], docs: readonly TermFie
         const n = f[field].get(t);
         if (n) tf += (weights[field] * n) / (1 - b + (b * lengths[i]![field]) / avg[field]);
       }
-      if (tf) score += (termWeights?.get(t) ?? 1) * idf.get(t)! * ((tf * (k1 + 1)) / (tf + k1));
+      if (tf) score += (termWeights?.get(t) ?? 1) * idf.get(t)! * saturate(tf, k1);
     }
     return score;
   });

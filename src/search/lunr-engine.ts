@@ -9,20 +9,21 @@ import lunr from 'lunr';
 import type { IndexedRecord, SearchRecord } from './record';
 import { expandWithSynonyms } from './synonyms';
 import { shapeQuery } from './query-shape';
+import { lunrBm25f, LUNR_FIELDS } from './lunr-bm25f';
+import { queryTermWeights, RANKING_DEFAULTS } from './meili-ranking';
 
 /** What a serialized Lunr index file holds. */
 export interface LunrIndexFile {
-  readonly version: 1;
+  readonly version: 2;
   readonly index: object;
   readonly records: readonly SearchRecord[];
+  /** Per record, its code, title and content lengths in terms: what BM25F needs that Lunr does not keep (lunr-bm25f.ts). */
+  readonly lengths: readonly (readonly [number, number, number])[];
   readonly synonyms: readonly string[][];
 }
 
-const FIELDS = [
-  ['codeTerms', 8],
-  ['titleTerms', 3],
-  ['contentTerms', 1],
-] as const;
+const FIELDS = LUNR_FIELDS;
+const termCount = (terms: string) => terms.split(' ').filter(Boolean).length;
 
 // Our fields already hold normalised terms separated by spaces.
 const spaceTokenizer = Object.assign(
@@ -41,17 +42,27 @@ export function buildLunrIndex(records: readonly IndexedRecord[], synonyms: read
     for (const record of records) this.add(record);
   });
   const plain = records.map(({ titleTerms: _t, contentTerms: _c, codeTerms: _k, ...record }) => record);
-  return { version: 1, index: index.toJSON(), records: plain, synonyms };
+  const lengths = records.map((r) => [termCount(r.codeTerms), termCount(r.titleTerms), termCount(r.contentTerms)] as const);
+  return { version: 2, index: index.toJSON(), records: plain, lengths, synonyms };
 }
 
-export interface LunrSearcher {
-  search(query: string, limit?: number): { record: SearchRecord; score: number }[];
+export interface LunrSearcher<R = SearchRecord> {
+  search(query: string, limit?: number): { record: R; score: number }[];
 }
 
 export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
-  if (file?.version !== 1 || !file.index || !Array.isArray(file.records)) throw new Error('not an Ayin Lunr index file');
-  const index = lunr.Index.load(file.index);
-  const byId = new Map(file.records.map((r) => [r.id, r]));
+  if (file?.version !== 2 || !file.index || !Array.isArray(file.records) || file.lengths?.length !== file.records.length) throw new Error('not an Ayin Lunr index file');
+  return lunrSearcherOver(lunr.Index.load(file.index), file.records, file.lengths, file.synonyms);
+}
+
+/**
+ * The searcher over a loaded Lunr index (the whole one, or the shards merged so far:
+ * lunr-shards.ts); `records[i]` is the record of ref `records[i].id`, with field lengths `lengths[i]`.
+ */
+export function lunrSearcherOver<R extends { readonly id: string }>(index: lunr.Index, records: readonly R[], lengths: LunrIndexFile['lengths'], synonymGroups: readonly string[][]): LunrSearcher<R> {
+  const file = { synonyms: synonymGroups };
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const bm25f = lunrBm25f(index, records.map((r) => r.id), lengths, RANKING_DEFAULTS.bm25);
   /** One Lunr query over `queryTerms` (the last one also as a prefix), with the same expansions. */
   function run(queryTerms: readonly string[], joined: readonly string[], synonyms: readonly string[]) {
     return index.query((q) => {
@@ -68,12 +79,15 @@ export function loadLunrIndex(file: LunrIndexFile): LunrSearcher {
   return {
     search(query, limit = 50) {
       // A long question is matched on its topic terms: its question words are dropped (query-shape.ts).
-      const { shape, terms: queryTerms, words, joined } = shapeQuery(query);
+      const shaped = shapeQuery(query);
+      const { shape, terms: queryTerms, words, joined } = shaped;
       if (!queryTerms.length) return [];
       const synonymsOf = (terms: readonly string[]) => expandWithSynonyms(terms.join(' '), file.synonyms).flatMap((s) => s.split(' '));
-      let hits: lunr.Index.Result[];
+      let hits: { ref: string; score: number }[];
       if (shape === 'long') {
-        hits = run(queryTerms, joined, synonymsOf(queryTerms));
+        // As the server orders a long question: BM25F over its topic terms (an OR, none
+        // required), joined pairs and synonyms weighted less, no prefix or typo expansions.
+        hits = bm25f.rank(queryTermWeights(shaped, file.synonyms), limit);
       } else {
         // A word or two typed (or a code) wants every word, as Meilisearch's `last` strategy: a
         // hit must match each term; while none does, the last term is dropped and it is tried again.

@@ -102,6 +102,12 @@ describe('the Lunr fallback', () => {
     expect(ids('زرافه مدار')).toEqual([]);
   });
 
+  it('a long question is an OR of its topic terms ranked by BM25F, not every word required (as the server)', () => {
+    // «زرافه» is in no record and comes first: a short query's every-word rule would find nothing.
+    expect(top('زرافه مدارک پروانه ساختمان')).toBe('b');
+    expect(top('آیا برای شکایت از صورتحساب مهلت رسیدگی هست؟')).toBe('a');
+  });
+
   it('returns nothing for empty or stop-word-only queries', () => {
     expect(searcher.search('')).toEqual([]);
     expect(searcher.search('   از به در  ')).toEqual([]);
