@@ -8,6 +8,7 @@ import { buildAudience, inBuild, type BuildOptions } from './src/content/build-a
 import { buildToday, editionForDate, listedRegulations } from './src/content/editions';
 import { getCorpus } from './src/content/index';
 import { toPersianDigits } from './src/domain/digits';
+import { TRUNCATE_MARKER_PATTERN } from './src/content/truncate-marker';
 
 const siteDir = __dirname;
 const siteUrl = process.env.SITE_URL ?? 'http://127.0.0.1:3000';
@@ -112,6 +113,8 @@ const config: Config = {
           showReadingTime: false,
           onInlineAuthors: 'ignore',
           onInlineTags: 'ignore',
+          // `<Truncate />`, which Keystatic can open (src/content/truncate-marker.ts).
+          truncateMarker: TRUNCATE_MARKER_PATTERN,
           onUntruncatedBlogPosts: 'throw',
           processBlogPosts: datePublishedAnnouncements,
           beforeDefaultRemarkPlugins: [[remarkRegulations, { ...build, siteDir, links: 'url', clauses: false }]],

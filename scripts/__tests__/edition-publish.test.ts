@@ -147,7 +147,7 @@ describe('edition:publish round trip', () => {
     expect(entry!.announcement).toMatchObject({ notification: '۱۴۰۵/ت/۹', regulations: ['CS-001', 'ES-002', 'ES-003', 'ES-004'], audience: ['staff', 'contractor'], sample: true });
     expect(frontMatterOf(site, ANNOUNCEMENT)).toMatchObject({ edition: '1405-10', published: '1405/09/05' });
     const body = read(site, ANNOUNCEMENT);
-    expect(body).toContain(`${NEW.summary} ویرایش ۱۴۰۵-۱۰ با ابلاغیه شماره ۱۴۰۵/ت/۹ از ۱ دی ۱۴۰۵ لازم‌الاجراست.\n\n{/* truncate */}\n\n<EditionChanges edition="1405-10" />`);
+    expect(body).toContain(`${NEW.summary} ویرایش ۱۴۰۵-۱۰ با ابلاغیه شماره ۱۴۰۵/ت/۹ از ۱ دی ۱۴۰۵ لازم‌الاجراست.\n\n<Truncate />\n\n<EditionChanges edition="1405-10" />`);
     expect(body).toContain('- **افزوده:** [ES-004](reg:ES-004)\n- **اصلاح‌شده:** [CS-001](reg:CS-001)\n- **لغوشده:** [ES-002](reg:ES-002)\n- **جایگزین‌شده:** [ES-003](reg:ES-003) با [ES-004](reg:ES-004)');
   });
 

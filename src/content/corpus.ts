@@ -24,6 +24,7 @@ import { validateLocated } from './schema-problems';
 import { loadSeminars, type SeminarEntry } from './seminars';
 import { checkLessonCites, citableClauses } from './lesson-cites';
 import { checkQuizReferences, loadQuizzes, quizReferenceTargets, type QuizEntry } from './quizzes';
+import { OLD_TRUNCATE_MARKER, TRUNCATE_MARKER, TRUNCATE_MARKER_PATTERN } from './truncate-marker';
 
 export const CONTENT_DIRS = {
   regulations: 'docs',
@@ -334,6 +335,17 @@ export function announcementTextSha256(title: string, body: string): string {
   return createHash('sha256').update(`${title}\n${body}`, 'utf8').digest('hex');
 }
 
+/** An announcement's body must end its summary with `<Truncate />`, and hold no marker Keystatic cannot open. */
+export function truncateMarkerProblems(relFile: string, body: string, bodyLine: number): Problem[] {
+  const lines = body.split('\n');
+  const oldAt = lines.findIndex((l) => OLD_TRUNCATE_MARKER.test(l));
+  if (oldAt >= 0) {
+    return [{ file: relFile, line: bodyLine + oldAt, field: 'body', message: `write the end of the summary as ${TRUNCATE_MARKER} on a line of its own: Keystatic cannot open a file with Docusaurus's ${OLD_TRUNCATE_MARKER.exec(lines[oldAt]!)![0]}` }];
+  }
+  if (!TRUNCATE_MARKER_PATTERN.test(body)) return [{ file: relFile, line: bodyLine, field: 'body', message: `an announcement needs a summary paragraph followed by ${TRUNCATE_MARKER} on a line of its own` }];
+  return [];
+}
+
 function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, organisations: Organisations, problems: Problem[]): AnnouncementEntry[] {
   const schema = announcementSchema(taxonomy, organisations);
   const dir = path.join(siteDir, CONTENT_DIRS.announcements);
@@ -353,9 +365,7 @@ function loadAnnouncements(siteDir: string, taxonomy: Taxonomy, organisations: O
       const expected = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}-`;
       problems.push({ file: relFile, line: frontMatter.lineOf(['published']), field: 'published', message: `the file name must start with the published date: ${expected}` });
     }
-    if (!body.includes('{/* truncate */}')) {
-      problems.push({ file: relFile, line: bodyLine, field: 'body', message: 'an announcement needs a summary paragraph followed by {/* truncate */}' });
-    }
+    problems.push(...truncateMarkerProblems(relFile, body, bodyLine));
     const slug = entry.name.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.mdx?$/, '');
     const datePath = nameDate ? `${nameDate[1]}/${nameDate[2]}/${nameDate[3]}/` : '';
     entries.push({

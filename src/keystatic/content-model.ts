@@ -59,6 +59,7 @@ const titleSlug = (label: string) => slugOf(label, { description: 'با حروف
  */
 const mdxComponents = {
   Quiz: block({ label: 'آزمون دوره', description: 'آزمون پایانی دوره، در آخرین درس', schema: { course: fields.text({ label: 'شناسه دوره', validation: { isRequired: true } }) } }),
+  Truncate: block({ label: 'پایان خلاصه', description: 'فهرست ابلاغیه‌ها متن پیش از این نشانه را نشان می‌دهد', schema: {} }),
   EditionChanges: block({ label: 'تغییرات ویرایش', description: 'فهرست تغییرات یک ویرایش در ابلاغیه', schema: { edition: fields.text({ label: 'نام ویرایش', description: 'مانند 1404-09', validation: { isRequired: true } }) } }),
 };
 

@@ -9,6 +9,7 @@ import Clause from '@site/src/components/Clause';
 import CiteButton from '@site/src/components/CiteButton';
 import Quiz from '@site/src/components/Quiz';
 import EditionChanges from '@site/src/components/EditionChanges';
+import Truncate from '@site/src/components/Truncate';
 import { labelForAnchor } from '@site/src/domain/clauses';
 
 const OriginalH2 = MDXComponents.h2;
@@ -42,4 +43,5 @@ export default {
   Clause,
   Quiz,
   EditionChanges,
+  Truncate,
 };

@@ -10,6 +10,7 @@
  */
 import { toPersianDigits } from '../../../src/domain/digits';
 import { formatJalaliIso, formatJalaliLong, type JalaliDate } from '../../../src/domain/jalali';
+import { TRUNCATE_MARKER } from '../../../src/content/truncate-marker';
 
 export interface EditionChangeList {
   readonly added: readonly string[];
@@ -75,7 +76,7 @@ export function renderAnnouncement(input: AnnouncementInput): string {
   return `${[
     frontMatter.join('\n'),
     `${summary.trim()} ویرایش ${personName} با ابلاغیه شماره ${notification.number} از ${formatJalaliLong(effective)} لازم‌الاجراست.`,
-    '{/* truncate */}',
+    TRUNCATE_MARKER,
     `<EditionChanges edition="${name}" />`,
     '## فهرست تغییرات به ترتیب کد',
     lines.join('\n'),

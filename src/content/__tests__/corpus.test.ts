@@ -2,6 +2,8 @@
  * Validation of the fixture mini-sites: the good one passes, each bad one is rejected with
  * exactly the located messages an editor needs.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixtureSite, type FixtureSite } from '../../../tests/support/fixture-site';
 import { loadCorpus, loadRegulationFrontMatter } from '../corpus';
@@ -80,5 +82,28 @@ describe('loadCorpus on fixture sites', () => {
       'docs/energy-sales/es-001.mdx:10: notification.date: month 13 does not exist (1–12) in "1403/13/01"',
       'docs/energy-sales/es-001.mdx:11: inforcefrom: unknown field (check its spelling against content/README.md)',
     ]);
+  });
+
+  describe('the end of an announcement\'s summary', () => {
+    const FILE = 'announcements/1404-08-15-test.mdx';
+    const withMarker = (replace: (text: string) => string) => {
+      const site = makeFixtureSite('minimal');
+      sites.push(site);
+      const file = path.join(site.dir, FILE);
+      writeFileSync(file, replace(readFileSync(file, 'utf8')));
+      return loadCorpus(site.dir).problems.map(formatProblem);
+    };
+
+    it('refuses Docusaurus\'s own markers at their line (Keystatic cannot open them)', () => {
+      const message = (old: string) => `${FILE}:11: body: write the end of the summary as <Truncate /> on a line of its own: Keystatic cannot open a file with Docusaurus's ${old}`;
+      expect(withMarker((t) => t.replace('<Truncate />', '{/* truncate */}'))).toEqual([message('{/* truncate */}')]);
+      expect(withMarker((t) => t.replace('<Truncate />', '<!-- truncate -->'))).toEqual(expect.arrayContaining([message('<!-- truncate -->')]));
+    });
+
+    it('refuses an announcement without the marker, or with it inside a paragraph', () => {
+      const missing = `${FILE}:8: body: an announcement needs a summary paragraph followed by <Truncate /> on a line of its own`;
+      expect(withMarker((t) => t.replace('<Truncate />\n', ''))).toEqual([missing]);
+      expect(withMarker((t) => t.replace('\n\n<Truncate />', ' <Truncate />'))).toEqual([missing]);
+    });
   });
 });
